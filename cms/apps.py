@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """Project-wide pieces: languages, the image model, the migrate wrapper, the shared API machinery."""
+
+    name = "cms"
+    verbose_name = "CMS"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms import admin_widgets
+
+        admin_widgets.install()

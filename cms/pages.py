@@ -1,0 +1,61 @@
+"""The base of every page type: translated titles and slugs that stay valid however a page is made."""
+
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
+
+from cms import languages
+from cms.text import unicode_slug
+
+
+class TranslatedPage(Page):
+    """A page whose title and slug exist in each enabled language.
+
+    - Slugs are normalised the same way whether typed in the admin or set in code: tatweel and Arabic
+      diacritics removed, the language's own script kept.
+    - A language without a slug takes one made from its own title, so every language has a URL path.
+    - A page created in code while another language is active (modeltranslation then writes only that
+      language's columns) still gets Wagtail's own title and slug columns, so it saves and routes.
+    """
+
+    class Meta:
+        abstract = True
+
+    def _fill_translated_titles_and_slugs(self):
+        codes = languages.enabled_codes()
+        title_of = {code: getattr(self, build_localized_fieldname("title", code), None) for code in codes}
+        for code in codes:
+            slug_field = build_localized_fieldname("slug", code)
+            slug = getattr(self, slug_field, None)
+            if slug:
+                setattr(self, slug_field, unicode_slug(slug, 255) or slug)
+            elif title_of[code]:
+                setattr(self, slug_field, unicode_slug(title_of[code], 255) or None)
+        # The untranslated columns (NOT NULL in Wagtail's table) hold the first language that has a value,
+        # the source language when it has one. Another language's text is never copied into the source
+        # language's own column: that would show English to Arabic readers as if it were Arabic.
+        first_title = next((title_of[code] for code in codes if title_of[code]), None)
+        first_slug = next(
+            (s for s in (getattr(self, build_localized_fieldname("slug", code), None) for code in codes) if s),
+            None,
+        )
+        if first_title:
+            self.__dict__["title"] = first_title
+        if first_slug:
+            self.__dict__["slug"] = first_slug
+
+    def clean_fields(self, exclude=None):
+        """The admin requires the source-language title (its form field is required); code that creates a
+        page in another language only must not be refused for the empty source-language columns."""
+        exclude = set(exclude or ())
+        if self.__dict__.get("title"):
+            source = languages.source_code()
+            exclude |= {build_localized_fieldname("title", source), build_localized_fieldname("slug", source)}
+        super().clean_fields(exclude=exclude)
+
+    def full_clean(self, *args, **kwargs):
+        self._fill_translated_titles_and_slugs()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._fill_translated_titles_and_slugs()
+        return super().save(*args, **kwargs)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    """News items, statements and dialogue-session reports, and the taxonomies they are filed under."""
+
+    name = "news"
+    default_auto_field = "django.db.models.BigAutoField"

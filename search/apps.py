@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """Multilingual search over published content."""
+
+    name = "search"
+    label = "cms_search"
+    default_auto_field = "django.db.models.BigAutoField"
