@@ -46,9 +46,7 @@ def parse_enabled(value: str | None) -> list[str]:
     codes = [code.strip().lower() for code in (value or DEFAULT_CMS_LANGUAGES).split(",") if code.strip()]
     unknown = [code for code in codes if code not in KNOWN]
     if unknown:
-        raise ValueError(
-            f"CMS_LANGUAGES names unknown language(s) {', '.join(unknown)}; known: {', '.join(KNOWN)}"
-        )
+        raise ValueError(f"CMS_LANGUAGES names unknown language(s) {', '.join(unknown)}; known: {', '.join(KNOWN)}")
     if not codes:
         raise ValueError("CMS_LANGUAGES is empty")
     return list(dict.fromkeys(codes))

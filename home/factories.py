@@ -1,9 +1,8 @@
 import factory
 from factory.django import DjangoModelFactory
+from wagtail.models import Site
 
 from cms.factories import TranslatedPageFactory
-
-from wagtail.models import Site
 
 from . import models
 

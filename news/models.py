@@ -30,9 +30,7 @@ class ContentPage(TranslatedPage):
     )
     summary = models.TextField(blank=True, help_text="Two or three sentences for cards, feeds and search results.")
     body = StreamField(BodyBlock(), blank=True)
-    main_image = models.ForeignKey(
-        "cms.CMSImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    main_image = models.ForeignKey("cms.CMSImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     dateline_place = models.ForeignKey(
         Place,
         null=True,
@@ -110,16 +108,22 @@ class StatementPage(ContentPage):
     KIND_CHOICES = [(CLARIFICATION, "Clarification"), (POSITION, "Position"), (PRESS_RELEASE, "Press release")]
 
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=POSITION)
-    statement_date = models.DateField(null=True, blank=True, help_text="Date the statement was issued, if not the publication date.")
+    statement_date = models.DateField(
+        null=True, blank=True, help_text="Date the statement was issued, if not the publication date."
+    )
     reference = models.CharField(max_length=60, blank=True, help_text="Reference number, if any.")
 
-    content_panels = ContentPage.content_panels + [
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("kind"), FieldPanel("statement_date"), FieldPanel("reference")])],
-            heading="Statement",
-        ),
-        InlinePanel("attachments", heading="Attachments (signed PDF)", label="Attachment"),
-    ] + ContentPage.filing_panels
+    content_panels = (
+        ContentPage.content_panels
+        + [
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("kind"), FieldPanel("statement_date"), FieldPanel("reference")])],
+                heading="Statement",
+            ),
+            InlinePanel("attachments", heading="Attachments (signed PDF)", label="Attachment"),
+        ]
+        + ContentPage.filing_panels
+    )
 
     parent_page_types = ["news.StatementIndexPage"]
     subpage_types = []
@@ -158,32 +162,36 @@ class DialogueSessionPage(ContentPage):
     outcomes = StreamField(ListItemBlock(), blank=True)
     recommendations = StreamField(ListItemBlock(), blank=True)
 
-    content_panels = ContentPage.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldPanel("facilitators"),
-                FieldPanel("organisers"),
-                FieldPanel("funders"),
-            ],
-            heading="Session",
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [
-                        FieldPanel("participants_total"),
-                        FieldPanel("participants_women"),
-                        FieldPanel("participants_men"),
-                    ]
-                ),
-                InlinePanel("age_groups", label="Age group"),
-            ],
-            heading="Participants",
-        ),
-        FieldPanel("outcomes"),
-        FieldPanel("recommendations"),
-    ] + ContentPage.filing_panels
+    content_panels = (
+        ContentPage.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                    FieldPanel("facilitators"),
+                    FieldPanel("organisers"),
+                    FieldPanel("funders"),
+                ],
+                heading="Session",
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("participants_total"),
+                            FieldPanel("participants_women"),
+                            FieldPanel("participants_men"),
+                        ]
+                    ),
+                    InlinePanel("age_groups", label="Age group"),
+                ],
+                heading="Participants",
+            ),
+            FieldPanel("outcomes"),
+            FieldPanel("recommendations"),
+        ]
+        + ContentPage.filing_panels
+    )
 
     parent_page_types = ["news.DialogueSessionIndexPage"]
     subpage_types = []

@@ -106,7 +106,9 @@ class Project(SlugMixin, index.Indexed):
     """A funded programme that activities belong to, in one of its phases."""
 
     name = models.CharField(max_length=200)
-    phase = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Phase number, if the project has phases.")
+    phase = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Phase number, if the project has phases."
+    )
     funder = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="funded_projects"
     )

@@ -1,0 +1,50 @@
+"""What the public may see: the one rule every public surface (API, search, feeds, sitemap) goes through.
+
+A page is public when it is live, its go-live time (if any) has come, its expiry time (if any) has not
+passed (checked here, so an expired page disappears at once, before the scheduled-publishing job runs), it
+is not under a view restriction (password, login or groups) itself or through an ancestor, and it belongs
+to the default site's tree. Images and documents are public unless their collection, or an ancestor
+collection, has a view restriction.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+
+
+def public_pages(queryset=None):
+    """Filter a page queryset (of any page model) down to what the public may see."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    now = timezone.now()
+    queryset = (
+        queryset.live()
+        .public()
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    )
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        queryset = queryset.filter(path__startswith=site.root_page.path)
+    return queryset
+
+
+def is_public_page(page) -> bool:
+    return public_pages(Page.objects.filter(pk=page.pk)).exists()
+
+
+def restricted_collection_ids() -> set[int]:
+    """Collections that are private, directly or through an ancestor (one query for the restrictions,
+    one for their subtrees)."""
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return set()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return set(Collection.objects.filter(condition).values_list("pk", flat=True))
+
+
+def public_media(queryset):
+    """Filter an image or document queryset down to those outside private collections."""
+    private = restricted_collection_ids()
+    return queryset.exclude(collection_id__in=private) if private else queryset
