@@ -1,0 +1,42 @@
+"""Frontend paths: how the separate website addresses a page in a language.
+
+A page's path in language ``xx`` is ``/xx`` followed by its translated ``url_path`` below the site's root
+page, e.g. ``/ar/news/ورشة-عمل-في-هجين/``. The API, feeds and the sitemap all build paths here, and
+``resolve/`` reverses them here.
+"""
+
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page, Site
+
+
+class Paths:
+    """Builds and resolves frontend paths for one site (make one per request; it caches the root)."""
+
+    def __init__(self, site: Site | None = None):
+        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        self.root = site.root_page if site else None
+
+    def root_url_path(self, code: str) -> str:
+        if self.root is None:
+            return "/"
+        return getattr(self.root, build_localized_fieldname("url_path", code), None) or self.root.url_path
+
+    def path(self, page, code: str) -> str:
+        """``/code/<translated path below the root>/``; the home page is ``/code/``."""
+        url_path = getattr(page, build_localized_fieldname("url_path", code), None) or page.url_path
+        root = self.root_url_path(code)
+        rest = url_path[len(root) :] if url_path.startswith(root) else url_path.lstrip("/")
+        return f"/{code}/{rest}"
+
+    def url_path_for(self, code: str, rest: str) -> str:
+        """The translated ``url_path`` a frontend path (without its ``/code`` prefix) points at."""
+        rest = rest.strip("/")
+        return self.root_url_path(code) + (rest + "/" if rest else "")
+
+    def find(self, code: str, rest: str, queryset=None):
+        """The page at this path in this language, or None. Pages whose slug in this language is empty
+        are reached through the path of their fallback (as Wagtail's own routing does)."""
+        queryset = Page.objects.all() if queryset is None else queryset
+        target = self.url_path_for(code, rest)
+        field = build_localized_fieldname("url_path", code)
+        return queryset.filter(**{field: target}).first()
