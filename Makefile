@@ -37,8 +37,9 @@ test: install
 test-browser: install
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
+## The whole suite again on PostgreSQL (local socket by default), including the PostgreSQL-only tests.
 test-postgres: install
-	$(BIN)/python -m pytest -m postgres $(PYTEST_ARGS)
+	DATABASE_URL=$${POSTGRES_URL:-postgresql:///cms} $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 test-all: test test-browser test-postgres
 
