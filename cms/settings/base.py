@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -157,8 +158,24 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ASO Center content API",
+    "DESCRIPTION": (
+        "Public, read-only content of the ASO Center in every enabled language. Language: `lang`, else "
+        "Accept-Language, else the source language; the answer says which in Content-Language and why in "
+        "X-Language-Reason (query, path, accept-language, default). Errors are RFC 9457 problem details "
+        "(application/problem+json) naming the offending `parameter`. Answers carry an ETag (send it back in "
+        "If-None-Match for a 304) and Cache-Control: public, max-age=60."
+    ),
     "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "PREPROCESSING_HOOKS": ["cms.api.openapi.only_public_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "cms.api.openapi.add_headers"],
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_NAME_OVERRIDES": {"OrganisationKindEnum": ["partner", "funder", "platform", "other"]},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {
