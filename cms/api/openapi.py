@@ -1,0 +1,126 @@
+"""OpenAPI descriptions shared by the endpoints: parameters, error responses, the schema's scope."""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+
+from cms import languages
+
+from . import pagination, shapes
+
+
+def _param(name, type_, description, **kwargs):
+    return OpenApiParameter(name, type_, OpenApiParameter.QUERY, description=description, **kwargs)
+
+
+LANG = _param(
+    "lang",
+    OpenApiTypes.STR,
+    "Response language (an enabled code). Without it: Accept-Language (q-values, regional variants such as "
+    "ar-SY map to ar), then the source language. Unknown or disabled codes are a 400. The response says the "
+    "choice in Content-Language and why in X-Language-Reason (query, path, accept-language or default).",
+    enum=languages.enabled_codes(),
+)
+LIMIT = _param("limit", OpenApiTypes.INT, f"Results per page, 1 to {pagination.MAX_LIMIT} (default 20).")
+OFFSET = _param("offset", OpenApiTypes.INT, f"Results to skip, 0 to {pagination.MAX_OFFSET}.")
+ORDERING = _param(
+    "ordering", OpenApiTypes.STR, "Order of results (default -date).", enum=["-date", "date", "title", "-title"]
+)
+TOPIC = _param("topic", OpenApiTypes.STR, "Slug of a topic (see topics/).")
+PLACE = _param("place", OpenApiTypes.STR, "Slug of a place (see places/); a governorate matches its towns.")
+PROJECT = _param("project", OpenApiTypes.STR, "Slug of a project (see projects/).")
+ORGANISATION = _param(
+    "organisation", OpenApiTypes.STR, "Slug of an organisation (partner, or a session's organiser or funder)."
+)
+DATE_FROM = _param("date_from", OpenApiTypes.DATE, "Items dated on or after this day (YYYY-MM-DD).")
+DATE_TO = _param("date_to", OpenApiTypes.DATE, "Items dated on or before this day (YYYY-MM-DD).")
+TRANSLATED = _param(
+    "translated", OpenApiTypes.STR, "only: just items whose title is written in the response language.", enum=["only"]
+)
+TYPE = _param(
+    "type",
+    OpenApiTypes.STR,
+    "Comma-separated item types: news, statement, dialogue_session (default all).",
+)
+RESOLVE_PATH = _param(
+    "path", OpenApiTypes.STR, "A frontend path such as /ar/news/<slug>/ (or a full URL).", required=True
+)
+ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The item's id.")
+
+LIST_PARAMETERS = [LANG, LIMIT, OFFSET, ORDERING, TOPIC, PLACE, PROJECT, ORGANISATION, DATE_FROM, DATE_TO, TRANSLATED]
+PROBLEM = OpenApiResponse(shapes.Problem, description="Problem details (application/problem+json).")
+
+
+def responses(shape, *, not_found: bool = False) -> dict:
+    result = {200: shape, 400: PROBLEM}
+    if not_found:
+        result[404] = PROBLEM
+    return result
+
+
+_pages = {}
+
+
+def _page(shape, name):
+    if name not in _pages:
+        _pages[name] = shapes.page_of(shape, name)
+    return _pages[name]
+
+
+def item_list_schema(noun: str, *, with_type: bool = False):
+    parameters = LIST_PARAMETERS + ([TYPE] if with_type else [])
+    return extend_schema(
+        operation_id=f"{noun.lower()}_list",
+        summary=f"List {noun} cards",
+        parameters=parameters,
+        responses=responses(_page(shapes.Card, f"Paginated{noun}CardList")),
+        tags=["items"],
+    )
+
+
+def item_detail_schema(noun: str):
+    return extend_schema(
+        operation_id=f"{noun.lower()}_detail",
+        summary=f"One {noun} in full",
+        parameters=[ID, LANG],
+        responses=responses(shapes.Detail, not_found=True),
+        tags=["items"],
+    )
+
+
+def taxonomy_schema(name: str):
+    shape = shapes.TAXONOMY_SHAPES[name]
+    return extend_schema(
+        operation_id=f"{name}_list",
+        summary=f"List {name}",
+        parameters=[LANG, LIMIT, OFFSET],
+        responses=responses(_page(shape, f"Paginated{name.title()}List")),
+        tags=["taxonomies"],
+    )
+
+
+def only_public_api(endpoints, **kwargs):
+    """Preprocessing hook: the schema documents this API only (not the admin's internal endpoints)."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+def add_headers(result, generator, request, public):
+    """Postprocessing hook: document the language and caching headers every successful answer carries."""
+    headers = {
+        "Content-Language": {"description": "Language of the response.", "schema": {"type": "string"}},
+        "X-Language-Reason": {
+            "description": "Why that language: query, path, accept-language or default.",
+            "schema": {"type": "string", "enum": ["query", "path", "accept-language", "default"]},
+        },
+        "ETag": {"description": "Hash of the body; send it back in If-None-Match.", "schema": {"type": "string"}},
+        "Cache-Control": {"description": "public, max-age=60", "schema": {"type": "string"}},
+    }
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for status, response in operation.get("responses", {}).items():
+                if status == "200":
+                    response.setdefault("headers", {}).update(headers)
+                elif "content" in response and "application/json" in response["content"]:
+                    response["content"] = {"application/problem+json": response["content"]["application/json"]}
+    return result
