@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import admin_widgets
+        from cms import admin_widgets, signals
 
         admin_widgets.install()
+        signals.connect()
