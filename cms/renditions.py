@@ -25,8 +25,14 @@ RENDITION_SPECS = {
 
 
 def ensure_renditions(image) -> dict:
-    """Make every rendition of ``RENDITION_SPECS`` that ``image`` lacks; returns them by size name."""
-    by_spec = image.get_renditions(*RENDITION_SPECS.values())
+    """Make every rendition of ``RENDITION_SPECS`` that ``image`` lacks; returns them by size name.
+
+    What exists is read from the database (prefetched), not from Wagtail's rendition cache, which can
+    remember renditions whose rows are gone.
+    """
+    specs = RENDITION_SPECS.values()
+    image = type(image).objects.prefetch_renditions(*specs).get(pk=image.pk)
+    by_spec = image.get_renditions(*specs)
     return {name: by_spec[spec] for name, spec in RENDITION_SPECS.items()}
 
 
