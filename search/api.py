@@ -1,0 +1,124 @@
+"""``GET /api/v1/search/`` and ``GET /api/v1/search/suggest/``: thin views over ``search.engine``.
+
+Parameters, language negotiation, errors (problem+json) and pagination are those of every list
+(``cms.api``); filters are resolved by ``news.selectors`` exactly as the lists resolve them, and results are
+the lists' cards (``news.serializers.card_data``) with a highlighted ``snippet`` and the ``match_lang`` of the
+text that matched. Items that exist only in other languages come after, in ``other_languages``, never mixed
+into ``results``.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from rest_framework.response import Response
+from wagtail.models import Page
+
+from cms.api.base import PublicAPIView
+from cms.api.pagination import Window, envelope
+from cms.api.problems import Problem
+from cms.paths import Paths
+from news import selectors
+from news.serializers import Context, card_data
+
+from . import engine
+from .backends import ALL
+
+SEARCH_PARAMS = (
+    "q",
+    "limit",
+    "offset",
+    "type",
+    "topic",
+    "place",
+    "project",
+    "organisation",
+    "date_from",
+    "date_to",
+)
+SUGGEST_LIMIT, SUGGEST_MAX = 8, 20
+
+
+def _query(view) -> str:
+    try:
+        return engine.clean_query(view.query.get("q"))
+    except engine.QueryError as error:
+        raise Problem(str(error), parameter="q") from None
+
+
+def _filters(view) -> selectors.ItemFilters:
+    query = view.query
+    chosen = query.choices("type", selectors.ITEM_TYPES)
+    types = tuple(selectors.ITEM_TYPES[name] for name in chosen) or tuple(selectors.ITEM_TYPES.values())
+    date_from, date_to = query.date("date_from"), query.date("date_to")
+    if date_from and date_to and date_from > date_to:
+        raise Problem("date_from is after date_to.", parameter="date_from")
+    slugs = {name: query.slug(name) for name in ("topic", "place", "project", "organisation")}
+    try:
+        return selectors.resolve_filters(types, slugs, date_from=date_from, date_to=date_to)
+    except selectors.UnknownSlug as missing:
+        raise Problem(
+            f"There is no {missing.parameter} with the slug {missing.slug!r}.", parameter=missing.parameter
+        ) from None
+
+
+def _pages_in_order(page_ids: list[int]) -> list:
+    rows = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"))
+    return selectors.load_items([(pk, rows[pk]) for pk in page_ids if pk in rows])
+
+
+class SearchView(PublicAPIView):
+    """Public news, statements and session reports matching ``q`` in the requested language, best first."""
+
+    params = SEARCH_PARAMS
+
+    def get(self, request):
+        q = _query(self)
+        window = Window.from_params(self.query)
+        filters = _filters(self)
+        pages = selectors.item_queryset(filters, self.code)
+        outcome = engine.search(q, self.code, pages, limit=window.limit, offset=window.offset)
+        passages = engine.snippets(outcome)
+        context = Context(Paths(), self.base_url())
+
+        def cards(hits):
+            loaded = _pages_in_order([hit.page_id for hit in hits])
+            lang_of = {hit.page_id: hit.lang for hit in hits}
+            result = card_data(loaded, self.code, context)
+            for card in result:
+                card["match_lang"] = lang_of[card["id"]]
+                card["snippet"] = passages.get((card["id"], card["match_lang"]), "")
+            return result
+
+        data = envelope(request, outcome.count, window, cards(outcome.hits))
+        data["match"] = "all_words" if outcome.mode == ALL else "any_word"
+        data["other_languages"] = cards(outcome.others)
+        return Response(data)
+
+
+class SuggestView(PublicAPIView):
+    """Titles in the requested language completing what was typed so far (every word, the last as a prefix)."""
+
+    params = ("q", "limit")
+
+    def get(self, request):
+        q = _query(self)
+        limit = self.query.integer("limit", SUGGEST_LIMIT, 1, SUGGEST_MAX)
+        pages = selectors.item_queryset(selectors.ItemFilters(), self.code)
+        suggestions = engine.suggest(q, self.code, pages, limit=limit)
+        loaded = {page.pk: page for page in Page.objects.filter(pk__in=[s.page_id for s in suggestions])}
+        paths = Paths()
+        results = []
+        for suggestion in suggestions:
+            page = loaded.get(suggestion.page_id)
+            if page is None:
+                continue
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            results.append(
+                {
+                    "id": page.pk,
+                    "type": selectors.TYPE_OF_MODEL.get(model),
+                    "title": suggestion.title,
+                    "path": paths.path(page, self.code),
+                }
+            )
+        return Response({"results": results})

@@ -1,0 +1,124 @@
+"""What a page says in each language, as plain text: the raw material of its search entries.
+
+Only a language the page is written in (``cms.localize.is_available``: its title exists in that language) gets
+an entry; its title, summary and body are that language's own columns, never another language's text. The
+names of attached places (with their governorate and region), topics, people, organisations and project are
+read through the fallback chain, because a name missing in Kurmanji is still the name readers type.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from cms import languages
+from cms.localize import Localizer, is_available, own_value
+
+from . import normalise
+
+MAX_BODY = 200_000
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_SKIPPED_KEYS = {"image", "document", "embed", "id"}
+
+
+def html_to_text(value: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value or ""))).strip()
+
+
+def stream_text(raw) -> str:
+    """The readable text of a StreamField's raw data (headings, paragraphs, quotes, captions, figures)."""
+    parts: list[str] = []
+
+    def walk(value, key=None):
+        if key in _SKIPPED_KEYS:
+            return
+        if isinstance(value, str):
+            if not value.startswith(("http://", "https://")):
+                parts.append(html_to_text(value))
+        elif isinstance(value, dict):
+            if "type" in value and "value" in value:
+                if value["type"] not in _SKIPPED_KEYS:
+                    walk(value["value"])
+            else:
+                for child_key, child in value.items():
+                    walk(child, child_key)
+        elif isinstance(value, list | tuple):
+            for child in value:
+                walk(child)
+
+    walk(raw)
+    return " ".join(part for part in parts if part)
+
+
+def _raw(stream):
+    if stream is None:
+        return []
+    return getattr(stream, "raw_data", stream)
+
+
+@dataclass
+class Document:
+    lang: str
+    title: str
+    summary: str
+    body: str
+    names: str
+
+    def normalised(self) -> dict:
+        return {
+            "title_norm": normalise.index_text(self.title, self.lang),
+            "summary_norm": normalise.index_text(self.summary, self.lang),
+            "body_norm": normalise.index_text(self.body, self.lang),
+            "names_norm": normalise.index_text(self.names, self.lang),
+        }
+
+
+def attached(page) -> list:
+    """The snippets a page is filed under (uses whatever the caller prefetched)."""
+    items = list(page.topics.all()) + list(page.places.all()) + list(page.partners.all())
+    for place in [*page.places.all(), page.dateline_place]:
+        if place is not None:
+            items.append(place)
+            items.extend(place.ancestors())
+    if page.project is not None:
+        items.append(page.project)
+    for name in ("facilitators", "organisers", "funders"):
+        if hasattr(page, name):
+            items.extend(getattr(page, name).all())
+    return list({(type(item), item.pk): item for item in items}.values())
+
+
+def names_text(items, code: str) -> str:
+    localizer = Localizer(code)
+    parts = []
+    for item in items:
+        parts.append(localizer.get(item, "name") or "")
+        acronym = getattr(item, "acronym", "")
+        if acronym:
+            parts.append(acronym)
+    return " ".join(part for part in parts if part)
+
+
+def documents(page) -> list[Document]:
+    """One document per enabled language the (specific, live) page is written in."""
+    items = attached(page)
+    result = []
+    for code in languages.enabled_codes():
+        if not is_available(page, code):
+            continue
+        body = stream_text(_raw(own_value(page, "body", code)))
+        for extra in ("outcomes", "recommendations"):
+            if hasattr(page, f"{extra}_{code}"):
+                body += " " + stream_text(_raw(own_value(page, extra, code)))
+        result.append(
+            Document(
+                lang=code,
+                title=(own_value(page, "title", code) or "").strip(),
+                summary=(own_value(page, "summary", code) or "").strip(),
+                body=body.strip()[:MAX_BODY],
+                names=names_text(items, code),
+            )
+        )
+    return result

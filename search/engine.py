@@ -1,0 +1,126 @@
+"""Search and title suggestions over ``SearchEntry``: validated query in, ranked page ids out.
+
+The caller passes the queryset of pages it may return (``news.selectors.item_queryset``: public, of the
+requested types and filters); it is applied inside the full-text query, so a stale index row of a page that
+has since become private, expired or unpublished is never returned.
+
+Every query word must match (best match first); when that finds nothing, pages matching any word are
+returned instead and the outcome says so (``mode="any"``). Items that exist only in other languages are
+offered separately (``others``), each with the language it matched in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cms import languages
+
+from . import normalise
+from .backends import ALL, ANY, Match, Scope, get_backend
+from .highlight import snippet
+from .models import SearchEntry
+
+MAX_QUERY_LENGTH = 200
+OTHERS_LIMIT = 5
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched (empty, too long); the API answers 400."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    page_id: int
+    lang: str
+    score: float
+
+
+@dataclass
+class Outcome:
+    count: int
+    hits: list[Hit]
+    terms: list[normalise.Term]
+    mode: str = ALL
+    others: list[Hit] = field(default_factory=list)
+    other_terms: dict[str, list[normalise.Term]] = field(default_factory=dict)
+
+
+def clean_query(q: str | None) -> str:
+    q = (q or "").replace("\x00", " ").strip()
+    if not q:
+        raise QueryError("The query is empty.")
+    if len(q) > MAX_QUERY_LENGTH:
+        raise QueryError(f"The query is longer than {MAX_QUERY_LENGTH} characters.")
+    return q
+
+
+def _scope(pages, lang: str, without_lang: str | None = None) -> Scope:
+    sql, params = pages.order_by().values("pk").query.sql_with_params()
+    return Scope(lang=lang, pages_sql=sql, pages_params=tuple(params), without_lang=without_lang)
+
+
+def _other_codes(lang: str) -> list[str]:
+    chain = languages.fallback_chain(lang)
+    return chain + [code for code in languages.enabled_codes() if code != lang and code not in chain]
+
+
+def search(q: str, lang: str, pages, *, limit: int = 20, offset: int = 0, offer_others: bool = True) -> Outcome:
+    q = clean_query(q)
+    backend = get_backend()
+    terms = normalise.query_terms(q, lang)
+    scope = _scope(pages, lang)
+    match = Match(tuple(terms))
+    count = backend.count(match, scope)
+    if count == 0 and len(terms) > 1:
+        match = Match(tuple(terms), mode=ANY)
+        count = backend.count(match, scope)
+    ranked = backend.ranked(match, scope, limit, offset) if 0 < count and offset < count else []
+    outcome = Outcome(count, [Hit(pk, lang, score) for pk, score in ranked], terms, match.mode)
+    if offer_others and offset == 0:
+        seen = set()
+        for code in _other_codes(lang):
+            other_terms = normalise.query_terms(q, code)
+            outcome.other_terms[code] = other_terms
+            other = Match(tuple(other_terms))
+            for pk, score in backend.ranked(other, _scope(pages, code, without_lang=lang), OTHERS_LIMIT):
+                if pk not in seen and len(outcome.others) < OTHERS_LIMIT:
+                    seen.add(pk)
+                    outcome.others.append(Hit(pk, code, score))
+    return outcome
+
+
+def snippets(outcome: Outcome) -> dict[tuple[int, str], str]:
+    """Highlighted passages of every hit and offered item, from the index rows (one query)."""
+    terms_of = {(hit.page_id, hit.lang): outcome.terms for hit in outcome.hits}
+    for hit in outcome.others:
+        terms_of[(hit.page_id, hit.lang)] = outcome.other_terms.get(hit.lang, [])
+    if not terms_of:
+        return {}
+    rows = SearchEntry.objects.filter(page_id__in={pk for pk, _ in terms_of}).values_list(
+        "page_id", "lang", "summary", "body", "title"
+    )
+    result = {}
+    for page_id, lang, summary, body, title in rows:
+        terms = terms_of.get((page_id, lang))
+        if terms is not None:
+            result[(page_id, lang)] = snippet(f"{summary} {body}".strip() or title, terms, lang)
+    return result
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    page_id: int
+    title: str
+
+
+def suggest(q: str, lang: str, pages, *, limit: int = 8) -> list[Suggestion]:
+    """Titles in ``lang`` containing every query word, the last one as a prefix (as typed so far)."""
+    q = clean_query(q)
+    terms = normalise.query_terms(q, lang)
+    if not terms:
+        return []
+    ranked = get_backend().ranked(Match(tuple(terms), prefix_last=True, title_only=True), _scope(pages, lang), limit)
+    titles = dict(
+        SearchEntry.objects.filter(page_id__in=[pk for pk, _ in ranked], lang=lang).values_list("page_id", "title")
+    )
+    return [Suggestion(pk, titles[pk]) for pk, _ in ranked if pk in titles]

@@ -1,0 +1,52 @@
+"""Snippets: a short passage of the matched language's text around the first matching word, with every
+matching word wrapped in ``<mark>``. Words are compared through ``search.normalise``, so "بالمدرسة" in the
+text is marked for the query "مدرسة" and "Workshops" for "workshop". The output is HTML-escaped text with
+only ``<mark>`` tags."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from .normalise import Term, word_forms, words
+
+WIDTH = 240
+SCAN = 20_000
+_SPAN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+
+
+def _matches(span: str, lang: str, cores: set[str], prefixes: tuple[str, ...]) -> bool:
+    for word in words(span):
+        forms = word_forms(word, lang)
+        if cores.intersection(forms):
+            return True
+        if prefixes and any(form.startswith(prefixes) for form in forms):
+            return True
+    return False
+
+
+def snippet(text: str, terms: list[Term], lang: str, *, prefix_last: bool = False, width: int = WIDTH) -> str:
+    text = " ".join((text or "")[:SCAN].split())
+    if not text:
+        return ""
+    cores = {term.core for term in terms}
+    prefixes = tuple(terms[-1].prefixes) if prefix_last and terms else ()
+    spans = [m.span() for m in _SPAN.finditer(text) if _matches(m.group(), lang, cores, prefixes)]
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > max(first, start) else end
+    out, cursor = [], start
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
+            continue
+        out.append(escape(text[cursor:span_start]))
+        out.append("<mark>" + escape(text[span_start:span_end]) + "</mark>")
+        cursor = span_end
+    out.append(escape(text[cursor:end]))
+    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")

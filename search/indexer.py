@@ -1,0 +1,106 @@
+"""Keeping ``SearchEntry`` rows equal to what published pages say, in batches (one set of queries per model
+per batch, never a query per page).
+
+Pages are always re-read from the database by id, so the text of an unpublished draft held in memory (the
+admin saves the live row when it saves a revision) never reaches the index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Prefetch
+
+from news.models import CONTENT_PAGE_MODELS
+from news.taxonomy import Place
+
+from .documents import documents
+from .models import SearchEntry
+
+BATCH = 500
+_paused = contextvars.ContextVar("search_indexing_paused", default=False)
+
+
+@contextlib.contextmanager
+def paused():
+    """Skip automatic indexing (bulk imports, demo content); run ``rebuild()`` afterwards."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def is_paused() -> bool:
+    return _paused.get()
+
+
+def _places():
+    return Place.objects.select_related("parent__parent")
+
+
+def _live_pages(model, ids):
+    related = ["topics", "partners", Prefetch("places", queryset=_places())]
+    related += [name for name in ("facilitators", "organisers", "funders") if hasattr(model, name)]
+    return (
+        model.objects.filter(pk__in=ids, live=True)
+        .select_related("project", "dateline_place__parent__parent")
+        .prefetch_related(*related)
+    )
+
+
+def _chunks(ids: list[int]):
+    for start in range(0, len(ids), BATCH):
+        yield ids[start : start + BATCH]
+
+
+def index_pages(page_ids: Iterable[int]) -> int:
+    """Rewrite the entries of these pages (removing those of pages no longer live); returns rows written."""
+    written = 0
+    for chunk in _chunks(sorted(set(page_ids))):
+        entries = []
+        for model in CONTENT_PAGE_MODELS:
+            for page in _live_pages(model, chunk):
+                for document in documents(page):
+                    entries.append(
+                        SearchEntry(
+                            page_id=page.pk,
+                            lang=document.lang,
+                            title=document.title,
+                            summary=document.summary,
+                            body=document.body,
+                            **document.normalised(),
+                        )
+                    )
+        with transaction.atomic():
+            SearchEntry.objects.filter(page_id__in=chunk).delete()
+            SearchEntry.objects.bulk_create(entries)
+        written += len(entries)
+    return written
+
+
+def remove_pages(page_ids: Iterable[int]) -> None:
+    SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+
+
+def content_page_ids(live_only: bool = True) -> list[int]:
+    ids: list[int] = []
+    for model in CONTENT_PAGE_MODELS:
+        queryset = model.objects.filter(live=True) if live_only else model.objects.all()
+        ids.extend(queryset.values_list("pk", flat=True))
+    return ids
+
+
+def rebuild() -> int:
+    """Drop every entry and index every live content page again."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        written = index_pages(content_page_ids())
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO cms_search_fts(cms_search_fts) VALUES ('rebuild')")
+            cursor.execute("INSERT INTO cms_search_fts(cms_search_fts) VALUES ('optimize')")
+    return written
