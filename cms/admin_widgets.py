@@ -17,6 +17,9 @@ from cms import languages
 
 
 def _wrap(html, attrs):
+    # BlockWidget.render() goes through render_with_errors(): wrap once, not once per layer.
+    if str(html).startswith('<div class="cms-lang"'):
+        return html
     return format_html('<div class="cms-lang" dir="{}" lang="{}">{}</div>', attrs["dir"], attrs["lang"], html)
 
 
