@@ -6,7 +6,9 @@ search and the translators' tools all read the languages from here, never from t
 
 Django ships neither a ``ku`` message catalog nor a ``ku`` entry in ``LANG_INFO``; without both, language
 negotiation silently ignores Kurmanji and ``get_language_info("ku")`` raises. ``register_lang_info()`` adds
-the entry; the catalog lives in ``cms/locale/ku``.
+the entry; the catalog lives in ``cms/locale/ku``. That catalog is partial: Django fills the gaps of a
+catalog from the ``LANGUAGE_CODE`` one (Arabic here), which would put Arabic strings into a left-to-right
+Kurmanji admin; ``register_lang_info()`` makes the gaps show English, the catalogs' own text, instead.
 """
 
 from __future__ import annotations
@@ -66,6 +68,20 @@ def register_lang_info() -> None:
                 "name_local": language.native_name,
             },
         )
+    _fill_catalog_gaps_in_english()
+
+
+def _fill_catalog_gaps_in_english() -> None:
+    from django.utils.translation import trans_real
+
+    if getattr(trans_real.DjangoTranslation._add_fallback, "_english", False):
+        return
+
+    def _add_fallback(self, localedirs=None):
+        """No fallback catalog: a string missing from a language's catalog stays in English."""
+
+    _add_fallback._english = True
+    trans_real.DjangoTranslation._add_fallback = _add_fallback
 
 
 # -- runtime helpers (read the enabled languages from settings) -------------------------------------------
