@@ -1,10 +1,26 @@
 """The base of every page type: translated titles and slugs that stay valid however a page is made."""
 
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 from cms import languages
 from cms.text import unicode_slug
+
+
+class TranslatedPageForm(WagtailAdminPageForm):
+    """The admin form of every translated page: typed slugs are normalised before they are validated, so
+    "وَرْشَةُ عمـــل" becomes "ورشة-عمل" instead of an "enter a valid slug" error."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for code in languages.enabled_codes():
+                name = build_localized_fieldname("slug", code)
+                value = data.get(name)
+                if value:
+                    data[name] = unicode_slug(value, 255) or value
+        super().__init__(data, *args, **kwargs)
 
 
 class TranslatedPage(Page):
@@ -16,6 +32,8 @@ class TranslatedPage(Page):
     - A page created in code while another language is active (modeltranslation then writes only that
       language's columns) still gets Wagtail's own title and slug columns, so it saves and routes.
     """
+
+    base_form_class = TranslatedPageForm
 
     class Meta:
         abstract = True
