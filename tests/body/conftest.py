@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.db import connection
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.api.body import MediaIndex
@@ -12,6 +13,13 @@ from cms.paths import Paths
 from cms.renditions import ensure_renditions
 
 BASE_URL = "http://testserver/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rendition_cache():
+    """Wagtail caches renditions by image id, and ids come back after each test's rollback: a cached
+    rendition of another test's image would stand in for one that does not exist."""
+    get_image_model().get_rendition_model().cache_backend.clear()
 
 
 @pytest.fixture
