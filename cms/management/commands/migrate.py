@@ -12,6 +12,10 @@ is switched on) get their translated URL paths filled in, so children made after
 and not "home/news/x/".
 """
 
+import contextlib
+import io
+import sys
+
 from modeltranslation.management.commands.sync_translation_fields import Command as SyncCommand
 from wagtail_modeltranslation.migrate.management.commands.migrate import Command as TranslationMigrate
 
@@ -19,10 +23,16 @@ from wagtail_modeltranslation.migrate.management.commands.migrate import Command
 class Command(TranslationMigrate):
     def handle(self, *args, **options):
         options["interactive"] = False
-        super().handle(*args, **options)
-        sync = SyncCommand()
-        sync.stdout, sync.stderr = self.stdout, self.stderr
-        sync.handle(interactive=False)
+        # The column synchronisation prints every statement with print(); keep that for -v 2 and summarise.
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed if options.get("verbosity", 1) < 2 else sys.stdout):
+            super().handle(*args, **options)
+            sync = SyncCommand()
+            sync.stdout, sync.stderr = self.stdout, self.stderr
+            sync.handle(interactive=False)
+        added = printed.getvalue().count("ALTER TABLE")
+        if added and options.get("verbosity", 1) >= 1:
+            self.stdout.write(f"Added {added} translated column(s) for the enabled languages.")
         fill_translated_url_paths()
 
 
