@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from django.db.models import F
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.embeds.models import Embed
@@ -49,11 +50,15 @@ RICH_TEXT_IMAGE_CLASSES = {"fullwidth": "full-width", "left": "left", "right": "
 _FILTERS = {name: Filter(spec=spec) for name, spec in RENDITION_SPECS.items()}
 
 
+_MAX_ID = 2**63 - 1  # larger numbers would make the database reject the whole query
+
+
 def _as_id(value) -> int | None:
     try:
-        return int(value)
-    except (TypeError, ValueError):
+        pk = int(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return pk if 0 < pk <= _MAX_ID else None
 
 
 def _raw_blocks(stream_value):
@@ -116,7 +121,11 @@ class MediaIndex:
         self.documents = documents or {}
         self.page_paths = page_paths or {}
         self.embeds = embeds or {}
+        # Computed once per item however many blocks and bodies use it.
         self._clean_sources: dict[str, str] = {}
+        self._renditions: dict[int, dict] = {}
+        self._alts: dict[int, tuple[str, str]] = {}
+        self._document_urls: dict[int, str] = {}
 
     @classmethod
     def collect(cls, streams, code, paths, base_url, extra_image_ids=()):
@@ -167,8 +176,10 @@ class MediaIndex:
             self.page_paths = {page.pk: self.paths.path(page, self.code) for page in pages}
         if refs.embeds:
             embeds = {}
-            # Several rows per URL (one per requested width): prefer the one made without a width.
-            for embed in Embed.objects.filter(url__in=refs.embeds).order_by("-max_width"):
+            # Several rows per URL (one per requested width): the last one wins, i.e. the one made without a
+            # width, else the widest.
+            rows = Embed.objects.filter(url__in=refs.embeds).order_by(F("max_width").asc(nulls_last=True), "pk")
+            for embed in rows:
                 if embed.html:
                     embeds[embed.url] = embed
             self.embeds = embeds
@@ -188,22 +199,28 @@ class MediaIndex:
         return self.page_paths.get(_as_id(pk))
 
     def document_url(self, document) -> str:
-        return self.absolute(document.url)
+        if document.pk not in self._document_urls:
+            self._document_urls[document.pk] = self.absolute(document.url)
+        return self._document_urls[document.pk]
 
     def renditions(self, image) -> dict:
         """The existing renditions of ``image`` by size name, from the prefetched ones (no query)."""
-        found = image.find_existing_renditions(*_FILTERS.values())
-        return {
-            name: {"url": self.absolute(found[f].url), "width": found[f].width, "height": found[f].height}
-            for name, f in _FILTERS.items()
-            if f in found
-        }
+        if image.pk not in self._renditions:
+            found = image.find_existing_renditions(*_FILTERS.values())
+            self._renditions[image.pk] = {
+                name: {"url": self.absolute(found[f].url), "width": found[f].width, "height": found[f].height}
+                for name, f in _FILTERS.items()
+                if f in found
+            }
+        return self._renditions[image.pk]
 
     def alt(self, image) -> tuple[str, str]:
         """Alt text in the index's language, or in the first fallback that has one; and its language."""
-        localizer = Localizer(self.code)
-        text = localizer.get(image, "description")
-        return (text or "").strip(), localizer.lang_of("description")
+        if image.pk not in self._alts:
+            localizer = Localizer(self.code)
+            text = localizer.get(image, "description")
+            self._alts[image.pk] = ((text or "").strip(), localizer.lang_of("description"))
+        return self._alts[image.pk]
 
 
 # -- images -----------------------------------------------------------------------------------------------
@@ -221,7 +238,7 @@ def image_data(image_id, index: MediaIndex) -> dict | None:
         "alt_lang": alt_lang,
         "width": image.width,
         "height": image.height,
-        "renditions": index.renditions(image),
+        "renditions": {name: dict(rendition) for name, rendition in index.renditions(image).items()},
     }
 
 

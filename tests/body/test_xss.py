@@ -130,6 +130,8 @@ def test_hostile_values_in_structured_blocks_do_not_break_serialising(site_tree)
         [
             {"type": "image", "value": {"image": "1 OR 1=1", "caption": "x"}, "id": "a"},
             {"type": "document", "value": {"document": ["x"], "title": "x"}, "id": "b"},
+            {"type": "image", "value": {"image": 10**30, "caption": "x"}, "id": "b2"},
+            {"type": "paragraph", "value": f'<p><a linktype="page" id="{10**30}">big</a></p>', "id": "b3"},
             {"type": "quote", "value": "not a struct", "id": "c"},
             {"type": "key_figures", "value": [{"figure": "1", "label": "x"}, "junk"], "id": "d"},
             {"type": "removed_block_type", "value": "<script>alert(1)</script>", "id": "e"},
@@ -138,4 +140,7 @@ def test_hostile_values_in_structured_blocks_do_not_break_serialising(site_tree)
 
     result = serialize_stream(page.body_ar, index_for([page], "ar"))
 
-    assert result == [{"type": "key_figures", "id": "d", "value": [{"figure": "1", "label": "x"}]}]
+    assert result == [
+        {"type": "paragraph", "id": "b3", "value": "<p>big</p>"},
+        {"type": "key_figures", "id": "d", "value": [{"figure": "1", "label": "x"}]},
+    ]
