@@ -34,3 +34,5 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
         model = get_document_model()
 
     title = factory.Sequence(lambda n: f"document-{n}")
+    # A type editors may upload (WAGTAILDOCS_EXTENSIONS); the default "example.dat" is refused by validation.
+    file = factory.django.FileField(filename="statement.pdf", data=b"%PDF-1.4\n%%EOF\n")
