@@ -1,0 +1,114 @@
+"""Nothing that is not public ever leaves the API, whichever endpoint is asked."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from cms.factories import DocumentFactory, ImageFactory
+from home.models import HomeFeaturedItem
+from news.factories import NewsIndexPageFactory, NewsPageFactory, StatementPageFactory
+from news.models import StatementAttachment
+
+
+def _draft(page, tree):
+    page.live = False
+    page.save()
+
+
+def _future(page, tree):
+    page.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    page.save()
+
+
+def _expired(page, tree):
+    page.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+    page.save()
+
+
+def _restricted(page, tree):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+
+def _restricted_ancestor(page, tree):
+    PageViewRestriction.objects.create(page=tree["archive"], restriction_type=PageViewRestriction.LOGIN)
+
+
+CASES = {
+    "draft": _draft,
+    "future go_live_at": _future,
+    "past expire_at": _expired,
+    "view restriction": _restricted,
+    "restricted ancestor": _restricted_ancestor,
+}
+
+
+@pytest.fixture
+def hidden_setup(newsroom):
+    archive = NewsIndexPageFactory(
+        parent=newsroom["home"],
+        title_ar="أرشيف",
+        title_en="Archive",
+        slug_ar="archive",
+        slug_ku="archive",
+        slug_en="archive",
+    )
+    return {**newsroom, "archive": archive}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_hidden_item_never_appears(api, hidden_setup, case):
+    """Drafts, scheduled, expired and restricted items must not leak through any public surface."""
+    tree = hidden_setup
+    parent = tree["archive"] if case == "restricted ancestor" else tree["news"]
+    hidden = NewsPageFactory(parent=parent, title_ar="خبر مخفي", title_en="Hidden item", project=tree["project"])
+    hidden.topics.set([tree["topic"]])
+    hidden.save()
+    HomeFeaturedItem.objects.create(page=tree["home"], item=hidden, sort_order=0)
+    HomeFeaturedItem.objects.create(page=tree["home"], item=tree["statement"], sort_order=1)
+    path = f"/en/{'archive' if case == 'restricted ancestor' else 'news'}/hidden-item/"
+    assert api.get("resolve/", {"path": path}).status_code == 200, "visible before the case applies"
+
+    CASES[case](hidden, tree)
+
+    for endpoint in ("news/", "items/"):
+        ids = {card["id"] for card in api.get(endpoint, {"limit": 100}).data["results"]}
+        assert hidden.pk not in ids and tree["news_item"].pk in ids
+    for endpoint in (f"news/{hidden.pk}/", f"items/{hidden.pk}/"):
+        response = api.get(endpoint)
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/problem+json"
+    assert api.get("resolve/", {"path": path}).status_code == 404
+    related = api.get(f"news/{tree['news_item'].pk}/").data["related"]
+    assert hidden.pk not in {card["id"] for card in related}
+    assert tree["statement"].pk in {card["id"] for card in related}
+    featured = api.get("home/").data["featured"]
+    assert [card["id"] for card in featured] == [tree["statement"].pk]
+
+
+def test_private_collection_media_never_appears(api, newsroom):
+    """Images and documents in a private collection are never linked, even from a public item."""
+    private = Collection.get_first_root_node().add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    secret_image = ImageFactory(collection=private)
+    public_image = ImageFactory()
+    item = newsroom["news_item"]
+    item.main_image = secret_image
+    item.save()
+    other = NewsPageFactory(parent=newsroom["news"], title_en="With a picture", main_image=public_image)
+    statement = StatementPageFactory(parent=newsroom["statements"], title_en="Signed statement")
+    public_doc, secret_doc = DocumentFactory(), DocumentFactory(collection=private)
+    StatementAttachment.objects.create(page=statement, document=public_doc, sort_order=0)
+    StatementAttachment.objects.create(page=statement, document=secret_doc, sort_order=1)
+
+    cards = {card["id"]: card for card in api.get("items/", {"limit": 100}).data["results"]}
+    assert cards[item.pk]["image"] is None
+    assert cards[other.pk]["image"]["id"] == public_image.pk
+    detail = api.get(f"news/{item.pk}/").data
+    assert detail["image"] is None and detail["seo"]["image"] is None
+    attachments = api.get(f"statements/{statement.pk}/").data["statement"]["attachments"]
+    assert [a["id"] for a in attachments] == [public_doc.pk]
+    assert attachments[0]["url"].startswith("http://testserver/documents/")
