@@ -68,3 +68,43 @@ def install():
 
     formfield._localised = True
     TranslationField.formfield = formfield
+    _localise_copy_form()
+
+
+def _localise_copy_form():
+    """The page copy form of wagtail-modeltranslation declares its slug inputs ASCII-only, so it refuses an
+    Arabic slug (even the page's own, which it prefills). Its slugs take any script, normalised as in the
+    page form, and its title and slug inputs carry their language like every other translated input."""
+    from django import forms
+    from modeltranslation.utils import build_localized_fieldname
+    from wagtail_modeltranslation.patch_wagtailadmin_forms import PatchedCopyForm
+
+    from cms.text import unicode_slug
+
+    if getattr(PatchedCopyForm.__init__, "_localised", False):
+        return
+    original = PatchedCopyForm.__init__
+
+    def __init__(self, data=None, *args, **kwargs):
+        codes = languages.enabled_codes()
+        if data is not None:
+            data = data.copy()
+            for code in codes:
+                name = "new_" + build_localized_fieldname("slug", code)
+                if data.get(name):
+                    data[name] = unicode_slug(data[name], 255) or data[name]
+        original(self, data, *args, **kwargs)
+        for code in codes:
+            for base in ("title", "slug"):
+                name = "new_" + build_localized_fieldname(base, code)
+                field = self.fields.get(name)
+                if field is None:
+                    continue
+                if base == "slug":
+                    field = self.fields[name] = forms.SlugField(
+                        allow_unicode=True, initial=field.initial, label=field.label, required=field.required
+                    )
+                localise_widget(field.widget, code)
+
+    __init__._localised = True
+    PatchedCopyForm.__init__ = __init__
