@@ -3,6 +3,7 @@
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
+from wagtail.search import index
 
 from cms import languages
 from cms.text import unicode_slug
@@ -23,6 +24,15 @@ class TranslatedPageForm(WagtailAdminPageForm):
         super().__init__(data, *args, **kwargs)
 
 
+class _TranslatedSearchField(index.SearchField):
+    """A search field whose empty value is indexed as nothing. The search backend writes ``str(value)``, so
+    an empty translation (``None`` in its column) would be indexed as the word "None"."""
+
+    def get_value(self, obj):
+        value = super().get_value(obj)
+        return "" if value is None else value
+
+
 class TranslatedPage(Page):
     """A page whose title and slug exist in each enabled language.
 
@@ -31,12 +41,22 @@ class TranslatedPage(Page):
     - A language without a slug takes one made from its own title, so every language has a URL path.
     - A page created in code while another language is active (modeltranslation then writes only that
       language's columns) still gets Wagtail's own title and slug columns, so it saves and routes.
+    - Languages a page is not written in yet are indexed as nothing, not as the word "None".
     """
 
     base_form_class = TranslatedPageForm
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_search_fields(cls):
+        return [
+            _TranslatedSearchField(field.field_name, boost=field.boost, **field.kwargs)
+            if type(field) is index.SearchField
+            else field
+            for field in super().get_search_fields()
+        ]
 
     def _fill_translated_titles_and_slugs(self):
         codes = languages.enabled_codes()
