@@ -55,7 +55,7 @@ def stream_text(raw) -> str:
 def _raw(stream):
     if stream is None:
         return []
-    return getattr(stream, "raw_data", stream)
+    return list(getattr(stream, "raw_data", stream) or [])
 
 
 @dataclass

@@ -18,6 +18,7 @@ from news.factories import (
     paragraph,
 )
 from news.taxonomy import Place
+from search import indexer
 
 SYNTHETIC = 40
 
@@ -72,6 +73,14 @@ def taxonomy():
 
 
 def build(site_tree):
+    """Create everything with automatic indexing paused, then index once (as a bulk import would)."""
+    with indexer.paused():
+        items = _create(site_tree)
+    indexer.rebuild()
+    return items
+
+
+def _create(site_tree):
     t = taxonomy()
     news, statements, sessions = site_tree["news"], site_tree["statements"], site_tree["sessions"]
     items = {}
