@@ -4,6 +4,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from cms import languages
 
@@ -13,11 +14,15 @@ from .problems import Problem
 
 
 class LanguagesView(PublicAPIView):
-    """The enabled content languages, source language first; not itself translated."""
+    """The enabled content languages, source language first; the same in every language (``lang`` is accepted
+    so a client may send it everywhere)."""
 
-    language_param = None
-
-    @extend_schema(operation_id="languages", summary="Enabled languages", responses=openapi.responses(shapes.Languages))
+    @extend_schema(
+        operation_id="languages",
+        summary="Enabled languages",
+        parameters=[openapi.LANG],
+        responses=openapi.responses(shapes.Languages),
+    )
     def get(self, request):
         source = languages.source_code()
         results = [
@@ -54,6 +59,9 @@ class NotFoundView(PublicAPIView):
     """Any other address under the API: a problem+json 404, with a hint about the trailing slash."""
 
     language_param = None
+
+    def initial(self, request, *args, **kwargs):
+        APIView.initial(self, request, *args, **kwargs)  # no parameter check: the address itself is wrong
 
     def get(self, request, *args, **kwargs):
         hint = " (API paths end with a slash)" if not request.path.endswith("/") else ""

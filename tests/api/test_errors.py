@@ -111,7 +111,7 @@ def test_resolve_needs_a_path(api, newsroom):
 
 
 def test_unknown_endpoint_and_missing_slash_are_problem_404s(api, db):
-    for url in ["/api/v1/nothing/", "/api/v1/news", "/api/v1/news/1/extra/"]:
+    for url in ["/api/v1/nothing/", "/api/v1/news", "/api/v1/news/1/extra/", "/api/v1/nothing/?x=1"]:
         response = api.client.get(url)
         assert response.status_code == 404
         assert response["Content-Type"] == "application/problem+json"
@@ -146,3 +146,10 @@ def test_a_logged_in_editor_gets_the_anonymous_answer(api, newsroom):
     assert logged_in.status_code == 200
     assert logged_in.content == anonymous.content
     assert draft.pk not in [item["id"] for item in logged_in.data["results"]]
+
+
+def test_head_answers_like_get_without_a_body(api, newsroom):
+    get = api.client.get("/api/v1/news/")
+    head = api.client.head("/api/v1/news/")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == get["ETag"]
