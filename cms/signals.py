@@ -18,9 +18,11 @@ def remember_file(sender, instance, **kwargs):
     instance._cms_loaded_file_name = instance.file.name if instance.file else None
 
 
-def generate_renditions(sender, instance, created=False, raw=False, **kwargs):
+def generate_renditions(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     if raw:  # fixtures: files may not be there yet
         return
+    if update_fields is not None and "file" not in update_fields:
+        return  # e.g. Wagtail recording the file size: the picture is unchanged
     previous = getattr(instance, "_cms_loaded_file_name", None)
     if previous and previous != instance.file.name:
         # A new file under the same image: sizes made from the old one must not survive.
