@@ -17,6 +17,7 @@ from cms.api.base import PublicAPIView
 from cms.api.pagination import Window, envelope
 from cms.api.problems import Problem
 from cms.paths import Paths
+from cms.visibility import public_pages
 from news import selectors
 from news.serializers import Context, card_data
 
@@ -61,6 +62,16 @@ def _filters(view) -> selectors.ItemFilters:
         ) from None
 
 
+def searchable_pages(filters: selectors.ItemFilters, code: str):
+    """The pages a search may return, as a plain subquery: the lists' own filter when one is given, else
+    only the visibility rule and the types (no ordering or annotations to drag into the full-text query)."""
+    pages = public_pages(Page.objects.type(*filters.types))
+    unfiltered = selectors.ItemFilters(types=filters.types)
+    if filters != unfiltered:
+        pages = pages.filter(pk__in=selectors.item_queryset(filters, code).order_by().values("pk"))
+    return pages
+
+
 def _pages_in_order(page_ids: list[int]) -> list:
     rows = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"))
     return selectors.load_items([(pk, rows[pk]) for pk in page_ids if pk in rows])
@@ -75,7 +86,7 @@ class SearchView(PublicAPIView):
         q = _query(self)
         window = Window.from_params(self.query)
         filters = _filters(self)
-        pages = selectors.item_queryset(filters, self.code)
+        pages = searchable_pages(filters, self.code)
         outcome = engine.search(q, self.code, pages, limit=window.limit, offset=window.offset)
         passages = engine.snippets(outcome)
         context = Context(Paths(), self.base_url())
@@ -103,7 +114,7 @@ class SuggestView(PublicAPIView):
     def get(self, request):
         q = _query(self)
         limit = self.query.integer("limit", SUGGEST_LIMIT, 1, SUGGEST_MAX)
-        pages = selectors.item_queryset(selectors.ItemFilters(), self.code)
+        pages = searchable_pages(selectors.ItemFilters(), self.code)
         suggestions = engine.suggest(q, self.code, pages, limit=limit)
         loaded = {page.pk: page for page in Page.objects.filter(pk__in=[s.page_id for s in suggestions])}
         paths = Paths()
