@@ -23,6 +23,7 @@ from news.serializers import Context, card_data
 
 from . import engine
 from .backends import ALL
+from .schema import search_schema, suggest_schema
 
 SEARCH_PARAMS = (
     "q",
@@ -82,6 +83,7 @@ class SearchView(PublicAPIView):
 
     params = SEARCH_PARAMS
 
+    @search_schema
     def get(self, request):
         q = _query(self)
         window = Window.from_params(self.query)
@@ -111,6 +113,7 @@ class SuggestView(PublicAPIView):
 
     params = ("q", "limit")
 
+    @suggest_schema
     def get(self, request):
         q = _query(self)
         limit = self.query.integer("limit", SUGGEST_LIMIT, 1, SUGGEST_MAX)
