@@ -8,7 +8,6 @@ scripts, publishing) and keeps a screenshot of the Arabic form in ``test-artifac
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -55,6 +54,8 @@ def log_in(page, base_url):
 
 def add_paragraph(page, field, text):
     """Insert a paragraph block into the StreamField ``field`` and type ``text`` into its rich-text editor."""
+    from playwright.sync_api import expect
+
     stream = page.locator(f'[data-contentpath="{field}"]')
     stream.locator("button.c-sf-add-button").first.click()
     page.locator("[role=option], .w-combobox__option").filter(has_text=re.compile("^Paragraph$", re.I)).first.click()
