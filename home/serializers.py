@@ -10,7 +10,7 @@ from news.serializers import Context
 def home_data(home, code: str, context: Context, featured_cards: list[dict], sections: list) -> dict:
     localizer = Localizer(code)
     title = localizer.get(home, "title") or home.title
-    shown = languages.KNOWN[localizer.lang_of("title")]
+    requested = languages.KNOWN[code]
     seo_title = localizer.get(home, "seo_title")
     description = localizer.get(home, "search_description")
     intro = localizer.get(home, "intro") or ""
@@ -29,15 +29,18 @@ def home_data(home, code: str, context: Context, featured_cards: list[dict], sec
     fallback = localizer.fallback
     return {
         "id": home.pk,
-        "lang": shown.code,
-        "dir": shown.direction,
+        "lang": requested.code,
+        "dir": requested.direction,
         "title": title,
         "intro": intro,
         "path": context.paths.path(home, code),
         "seo": {"title": seo_title or title, "description": description or intro},
         "sections": section_data,
         "featured": featured_cards,
-        "fallback": {key: fallback[key] for key in ("used", "fields", "from", "sources")},
+        "fallback": {
+            **{key: fallback[key] for key in ("used", "fields", "from", "sources")},
+            "dir": languages.KNOWN[fallback["from"]].direction if fallback["from"] else None,
+        },
     }
 
 
@@ -98,5 +101,8 @@ def site_data(settings, code: str, context: Context, menu_pages: dict) -> dict:
             {"code": lang.code, "native_name": lang.native_name, "dir": lang.direction, "path": f"/{lang.code}/"}
             for lang in languages.enabled()
         ],
-        "fallback": {key: fallback[key] for key in ("used", "fields", "from", "sources")},
+        "fallback": {
+            **{key: fallback[key] for key in ("used", "fields", "from", "sources")},
+            "dir": languages.KNOWN[fallback["from"]].direction if fallback["from"] else None,
+        },
     }

@@ -28,8 +28,17 @@ class Context:
 
 
 def _fallback(localizer: Localizer) -> dict:
+    """The ``fallback`` object: which fields are in another language, and that language's direction, so a
+    frontend can set ``dir``/``lang`` on exactly those fields."""
     data = localizer.fallback
-    return {"used": data["used"], "fields": data["fields"], "from": data["from"], "sources": data["sources"]}
+    source = languages.KNOWN.get(data["from"]) if data["from"] else None
+    return {
+        "used": data["used"],
+        "fields": data["fields"],
+        "from": data["from"],
+        "dir": source.direction if source else None,
+        "sources": data["sources"],
+    }
 
 
 def named(obj, code: str) -> dict | None:
@@ -47,12 +56,12 @@ def _named_list(objects, code: str) -> list[dict]:
 def _card(page, code: str, context: Context, index: MediaIndex) -> tuple[dict, Localizer]:
     localizer = Localizer(code)
     title = localizer.get(page, "title") or page.title
-    shown = languages.KNOWN[localizer.lang_of("title")]
+    requested = languages.KNOWN[code]
     data = {
         "id": page.pk,
         "type": TYPE_OF_MODEL[type(page)],
-        "lang": shown.code,
-        "dir": shown.direction,
+        "lang": requested.code,
+        "dir": requested.direction,
         "title": title,
         "slug": localizer.get(page, "slug") or page.slug,
         "path": context.paths.path(page, code),

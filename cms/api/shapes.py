@@ -19,6 +19,9 @@ class Fallback(s.Serializer):
     def get_fields(self):
         fields = super().get_fields()
         fields["from"] = s.CharField(allow_null=True, help_text="The language of the first fallen-back field.")
+        fields["dir"] = s.ChoiceField(
+            choices=DIRECTIONS, allow_null=True, help_text="Writing direction of `from` (null when nothing fell back)."
+        )
         return fields
 
 
@@ -52,7 +55,7 @@ class Named(s.Serializer):
 class Card(s.Serializer):
     id = s.IntegerField()
     type = s.ChoiceField(choices=ITEM_TYPES)
-    lang = s.CharField(help_text="Language of the title as shown (the requested one, or its fallback).")
+    lang = s.CharField(help_text="The requested language; fields that fell back are listed in `fallback`.")
     dir = s.ChoiceField(choices=DIRECTIONS, help_text="Writing direction of `lang`.")
     title = s.CharField()
     slug = s.CharField()
