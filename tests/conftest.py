@@ -1,6 +1,15 @@
-"""Shared fixtures: a site tree like the real one (home page and the three sections), built per test."""
+"""Shared fixtures: a site tree like the real one (home page and the three sections).
+
+Building pages is the slow part of most tests, so data that a whole test module reads is built once per
+module, inside one transaction that is rolled back when the module ends (``module_db``); every test still
+runs in its own savepoint, so what a test changes is undone before the next one, and each test gets fresh
+Python objects re-read from the database (``refetch``). Modules of browser tests, whose server thread must
+see committed data, get their tree built per test instead.
+"""
 
 import pytest
+from django.db import transaction
+from django.db.models import Model
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -19,8 +28,33 @@ def _source_language():
         yield
 
 
-@pytest.fixture
-def site_tree(db):
+def _is_transactional(module) -> bool:
+    marks = getattr(module, "pytestmark", [])
+    marks = marks if isinstance(marks, list) else [marks]
+    return any(mark.name == "browser" for mark in marks)
+
+
+@pytest.fixture(scope="module")
+def module_db(request, django_db_setup, django_db_blocker):
+    """An open transaction for the whole module (rolled back at its end); False in browser modules."""
+    if _is_transactional(request.module):
+        yield False
+        return
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield True
+            transaction.set_rollback(True)
+
+
+def refetch(objects: dict) -> dict:
+    """The same objects, re-read from the database (model instances), so no test sees another's edits."""
+    return {
+        key: type(value)._default_manager.get(pk=value.pk) if isinstance(value, Model) and value.pk else value
+        for key, value in objects.items()
+    }
+
+
+def build_site_tree() -> dict:
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
     site = Site.objects.get(is_default_site=True)
@@ -31,10 +65,24 @@ def site_tree(db):
         old_root.delete()
     home.refresh_from_db()
     return {
-        "root": root,
+        "root": Page.get_first_root_node(),
         "home": home,
         "site": site,
         "news": NewsIndexPageFactory(parent=home),
         "statements": StatementIndexPageFactory(parent=home),
         "sessions": DialogueSessionIndexPageFactory(parent=home),
     }
+
+
+@pytest.fixture(scope="module")
+def site_tree_once(module_db):
+    return build_site_tree() if module_db else None
+
+
+@pytest.fixture
+def site_tree(site_tree_once, request):
+    if site_tree_once is None:
+        request.getfixturevalue("transactional_db")
+        return build_site_tree()
+    request.getfixturevalue("db")
+    return refetch(site_tree_once)

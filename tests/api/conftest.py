@@ -16,6 +16,7 @@ from news.factories import (
     TopicFactory,
 )
 from news.taxonomy import Place
+from tests.conftest import refetch
 
 
 class APIClient:
@@ -35,9 +36,11 @@ def api():
     return APIClient()
 
 
-@pytest.fixture
-def newsroom(site_tree):
-    """One item of each type, filed under taxonomies, written in Arabic, Kurmanji and English."""
+@pytest.fixture(scope="module")
+def newsroom_once(site_tree_once):
+    """One item of each type, filed under taxonomies, written in Arabic, Kurmanji and English; built once
+    per module (see ``tests/conftest.py``)."""
+    site_tree = site_tree_once
     topic = TopicFactory(slug="human-rights", name_ar="حقوق الإنسان", name_ku="Mafên mirovan", name_en="Human rights")
     region = PlaceFactory(slug="nes", kind=Place.REGION, name_en="North-east Syria")
     governorate = PlaceFactory(slug="deir-ezzor", kind=Place.GOVERNORATE, parent=region, name_en="Deir Ezzor")
@@ -95,3 +98,8 @@ def newsroom(site_tree):
         "session": session,
         "only_arabic": only_arabic,
     }
+
+
+@pytest.fixture
+def newsroom(site_tree, newsroom_once):
+    return refetch({**newsroom_once, **site_tree})
