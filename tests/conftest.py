@@ -3,9 +3,12 @@
 Building pages is the slow part of most tests, so data that a whole test module reads is built once per
 module, inside one transaction that is rolled back when the module ends (``module_db``); every test still
 runs in its own savepoint, so what a test changes is undone before the next one, and each test gets fresh
-Python objects re-read from the database (``refetch``). Modules of browser tests, whose server thread must
-see committed data, get their tree built per test instead.
+Python objects re-read from the database (``refetch``). This applies to the read-heavy folders listed in
+``SHARED_DATA_FOLDERS``; elsewhere (admin, browser tests whose server thread must see committed data) the tree
+is built per test.
 """
+
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -28,16 +31,22 @@ def _source_language():
         yield
 
 
-def _is_transactional(module) -> bool:
-    marks = getattr(module, "pytestmark", [])
-    marks = marks if isinstance(marks, list) else [marks]
-    return any(mark.name == "browser" for mark in marks)
+# Folders whose modules share data built once per module. Their tests must not assume an empty database.
+SHARED_DATA_FOLDERS = {"api", "body", "search"}
+
+
+def _shares_data(module) -> bool:
+    return Path(module.__file__).parent.name in SHARED_DATA_FOLDERS
+
+
+def _is_browser_test(request) -> bool:
+    return request.node.get_closest_marker("browser") is not None
 
 
 @pytest.fixture(scope="module")
 def module_db(request, django_db_setup, django_db_blocker):
-    """An open transaction for the whole module (rolled back at its end); False in browser modules."""
-    if _is_transactional(request.module):
+    """An open transaction for the whole module (rolled back at its end) where data is shared; else False."""
+    if not _shares_data(request.module):
         yield False
         return
     with django_db_blocker.unblock():
@@ -82,7 +91,7 @@ def site_tree_once(module_db):
 @pytest.fixture
 def site_tree(site_tree_once, request):
     if site_tree_once is None:
-        request.getfixturevalue("transactional_db")
+        request.getfixturevalue("transactional_db" if _is_browser_test(request) else "db")
         return build_site_tree()
     request.getfixturevalue("db")
     return refetch(site_tree_once)
