@@ -239,12 +239,22 @@ def test_english_version_added_later(client_in, site_tree):
 
 
 @pytest.fixture
-def bare_home(db):
-    """A home page with none of its sections yet."""
-    home = HomePageFactory(parent=Page.get_first_root_node())
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+def tree_root(db):
+    """Only the root of the page tree (other tests of the module may share a site tree; this test's
+    savepoint undoes the clearing)."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def bare_home(tree_root):
+    """A home page with none of its sections yet, as the default site's root."""
+    home = HomePageFactory(parent=tree_root)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
     return home
 
 
@@ -267,9 +277,9 @@ def test_section_pages(client_in, bare_home, model, ar, ku, en):
     assert_url_paths(page)
 
 
-def test_home_page(client_in, db):
+def test_home_page(client_in, tree_root):
     """Editors (or whoever sets the site up) create the home page at the top of the tree."""
-    root = Page.get_first_root_node()
+    root = tree_root
     values = {
         **titles("الرئيسية", "Destpêk", "Home", slug_ar="home"),
         "intro_ar": "مركز آسو للاستشارات والدراسات الاستراتيجية",
