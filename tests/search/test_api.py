@@ -11,7 +11,6 @@ from wagtail.models import PageViewRestriction
 
 from news.factories import NewsPageFactory
 from search.models import SearchEntry
-
 from tests.conftest import refetch
 
 from .corpus import build
