@@ -24,6 +24,7 @@ migrate: install
 
 seed: migrate
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py generate_renditions
 	$(BIN)/python manage.py create_dev_admin
 
 ## The CMS with trilingual demo content on SQLite, at http://127.0.0.1:8000 (admin at /admin/).
