@@ -26,18 +26,9 @@ from cms.paths import Paths
 from . import selectors
 from .serializers import Context, card_data, detail_data, detail_streams, taxonomy_data
 
-LIST_PARAMS = (
-    "limit",
-    "offset",
-    "ordering",
-    "topic",
-    "place",
-    "project",
-    "organisation",
-    "date_from",
-    "date_to",
-    "translated",
-)
+#: Filters shared by the lists and search.
+FILTER_PARAMS = ("topic", "place", "project", "organisation", "date_from", "date_to")
+LIST_PARAMS = ("limit", "offset", "ordering", *FILTER_PARAMS, "translated")
 
 
 class ItemListView(PublicAPIView):

@@ -19,24 +19,14 @@ from cms.api.problems import Problem
 from cms.paths import Paths
 from cms.visibility import public_pages
 from news import selectors
+from news.api import FILTER_PARAMS
 from news.serializers import Context, card_data
 
 from . import engine
 from .backends import ALL
 from .schema import search_schema, suggest_schema
 
-SEARCH_PARAMS = (
-    "q",
-    "limit",
-    "offset",
-    "type",
-    "topic",
-    "place",
-    "project",
-    "organisation",
-    "date_from",
-    "date_to",
-)
+SEARCH_PARAMS = ("q", "limit", "offset", "type", *FILTER_PARAMS)
 SUGGEST_LIMIT, SUGGEST_MAX = 8, 20
 
 
