@@ -40,6 +40,7 @@ test-browser: install
 
 ## The whole suite again on PostgreSQL (local socket by default), including the PostgreSQL-only tests.
 test-postgres: install
+	@if [ -z "$$POSTGRES_URL" ]; then psql -lqt | cut -d'|' -f1 | grep -qw cms || createdb cms; fi
 	DATABASE_URL=$${POSTGRES_URL:-postgresql:///cms} $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 test-all: test test-browser test-postgres
