@@ -251,3 +251,17 @@ def test_empty_translations_are_not_indexed_as_none(site_tree):
         texts = [text for text in texts if isinstance(text, str)]
         assert any("ورشة" in text for text in texts)
         assert not any("None" in text.split() for text in texts), texts
+
+
+@pytest.mark.parametrize("parent", [None, "", "abc", "999999", "1\x00"])
+def test_copy_without_a_valid_parent_is_sent_back_to_the_form(site_tree, admin_client, parent):
+    """A hand-made copy request without a usable parent page is refused with a message, not a server error,
+    and copies nothing."""
+    original = NewsPageFactory(parent=site_tree["news"], title_ar="إعلان")
+    data = {"new_title": "نسخة", "new_slug": "نسخة"}
+    if parent is not None:
+        data["new_parent_page"] = parent
+    url = reverse("wagtailadmin_pages:copy", args=[original.pk])
+    response = admin_client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == url
+    assert NewsPage.objects.count() == 1
