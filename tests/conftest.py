@@ -64,14 +64,16 @@ def refetch(objects: dict) -> dict:
 
 
 def build_site_tree() -> dict:
+    """The home page as the default site's root, with the three sections under it.
+
+    Whatever sits under the tree root first (Wagtail's "Welcome" page of a fresh database, whose slug "home"
+    would clash) is removed, with the site that pointed at it; the default site is then made anew.
+    """
+    for child in Page.get_first_root_node().get_children():
+        child.delete()
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
-    site.root_page = home
-    site.save()
-    if old_root.pk != home.pk and old_root.depth > 1:
-        old_root.delete()
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     home.refresh_from_db()
     return {
         "root": Page.get_first_root_node(),

@@ -55,17 +55,38 @@ def test_relevance(site_tree):
     assert rate >= THRESHOLD, "\n".join(misses)
 
 
-def _postgres_url() -> str | None:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return url
-    try:
-        import psycopg
+RELEVANCE_DATABASE = "cms_search_relevance"
 
-        psycopg.connect("dbname=postgres", connect_timeout=3).close()
-    except Exception:
+
+def _postgres_url() -> str | None:
+    """A PostgreSQL URL for a database of its own (never the one this run may itself be testing on), created
+    if missing; None when no PostgreSQL server answers."""
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        url = "postgresql:///postgres"
+    url = url.partition("?")[0].rpartition("/")[0] + "/" + RELEVANCE_DATABASE
+    config = dj_database_url.parse(url)
+    params = {
+        key: value
+        for key, value in {
+            "host": config.get("HOST"),
+            "port": config.get("PORT"),
+            "user": config.get("USER"),
+            "password": config.get("PASSWORD"),
+        }.items()
+        if value
+    }
+    try:
+        with psycopg.connect(dbname="postgres", connect_timeout=3, autocommit=True, **params) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (RELEVANCE_DATABASE,)).fetchone():
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(RELEVANCE_DATABASE)))
+    except psycopg.OperationalError:
         return None
-    return "postgres:///cms_search_relevance"
+    return url
 
 
 @pytest.mark.postgres
