@@ -97,3 +97,12 @@ def site_tree(site_tree_once, request):
         return build_site_tree()
     request.getfixturevalue("db")
     return refetch(site_tree_once)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that use the site tree touch the database through fixtures that request it only at run time;
+    mark them, so pytest-django knows before any test runs that the test database must be set up (without
+    this, a module run alone reached the development database)."""
+    for item in items:
+        if _shares_data(item.module) and {"site_tree", "site_tree_once"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.django_db)
