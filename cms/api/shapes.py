@@ -262,19 +262,17 @@ class Place(TaxonomyEntry):
     parent = s.CharField(allow_null=True, help_text="Slug of the governorate or region it lies in.")
 
 
-class ProjectEntry(TaxonomyEntry):
-    phase = s.IntegerField(allow_null=True)
-    funder = Named(allow_null=True)
+# The taxonomy endpoints give the same fields as an item's embedded entries, plus their own language.
+class ProjectEntry(TaxonomyEntry, Project):
+    pass
 
 
-class OrganisationEntry(TaxonomyEntry):
-    kind = s.ChoiceField(choices=("partner", "funder", "platform", "other"))
-    acronym = s.CharField(allow_blank=True)
-    website = s.URLField(allow_null=True)
+class OrganisationEntry(TaxonomyEntry, Organisation):
+    pass
 
 
-class PersonEntry(TaxonomyEntry):
-    role = s.CharField(allow_blank=True)
+class PersonEntry(TaxonomyEntry, Person):
+    pass
 
 
 TAXONOMY_SHAPES = {
