@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
 
     name = "news"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import changes
+
+        changes.connect()
