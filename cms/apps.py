@@ -9,7 +9,8 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import admin_widgets, signals
+        from cms import admin_widgets, availability, signals
 
         admin_widgets.install()
         signals.connect()
+        availability.connect()

@@ -5,30 +5,11 @@ text): it reads each language's own column, walks the chain from ``cms.languages
 records every field it had to take from another language, so the response can say so.
 """
 
-from modeltranslation.utils import build_localized_fieldname
-
 from cms import languages
+from cms.availability import is_available, own_value, written  # noqa: F401  (re-exported)
 
-
-def own_value(obj, field: str, code: str):
-    """The value of ``field`` written in ``code`` itself, or None."""
-    return getattr(obj, build_localized_fieldname(field, code), None)
-
-
-def has_value(value) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return value.strip() != ""
-    try:
-        return len(value) > 0  # StreamValue, lists
-    except TypeError:
-        return True
-
-
-def is_available(obj, code: str) -> bool:
-    """An item exists in a language when its title is written in that language."""
-    return has_value(own_value(obj, "title", code))
+# Kept here for readers of this module; the rule itself lives in ``cms.availability``.
+has_value = written
 
 
 class Localizer:

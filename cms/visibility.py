@@ -2,26 +2,48 @@
 
 A page is public when it is live, its go-live time (if any) has come, its expiry time (if any) has not
 passed (checked here, so an expired page disappears at once, before the scheduled-publishing job runs), it
-is not under a view restriction (password, login or groups) itself or through an ancestor, and it belongs
-to the default site's tree. Images and documents are public unless their collection, or an ancestor
-collection, has a view restriction.
+is not under a view restriction (password, login or groups) itself or through an ancestor, it belongs to
+the default site's tree, and, for an alias, its original passes the same rules. Images and documents are
+public unless their collection, or an ancestor collection, has a view restriction.
 """
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+
+
+def _restricted_q() -> Q:
+    """Pages under a view restriction (password, login or groups), the restricted page included."""
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def _published_q(now) -> Q:
+    return (
+        Q(live=True)
+        & (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    )
 
 
 def public_pages(queryset=None):
-    """Filter a page queryset (of any page model) down to what the public may see."""
+    """Filter a page queryset (of any page model) down to what the public may see.
+
+    An alias is public only when its original is public too: an alias shows its original's content, so a
+    restricted, expired or unpublished original must not be readable through an alias placed elsewhere.
+    """
     queryset = Page.objects.all() if queryset is None else queryset
-    now = timezone.now()
-    queryset = (
-        queryset.live()
-        .public()
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-    )
+    published = _published_q(timezone.now())
+    restricted = _restricted_q()
+    queryset = queryset.filter(published)
+    originals = Page.objects.filter(published)
+    if restricted:
+        queryset = queryset.exclude(restricted)
+        originals = originals.exclude(restricted)
+    queryset = queryset.filter(Q(alias_of__isnull=True) | Q(alias_of__in=originals.values("pk")))
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
         queryset = queryset.filter(path__startswith=site.root_page.path)

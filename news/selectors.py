@@ -11,12 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, CharField, F, Q, When
+from django.db.models.functions import Coalesce
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
 from cms import languages
+from cms.availability import available_q, written_q
 from cms.visibility import public_pages, restricted_collection_ids
 
 from .models import DialogueSessionPage, NewsPage, StatementPage
@@ -120,9 +121,11 @@ def _model_condition(model, filters: ItemFilters) -> Q | None:
 
 
 def _translated_title(code: str):
+    """The title a reader of ``code`` sees (its own, else the first written one down the fallback chain),
+    by the same rule as ``cms.availability``, for ordering by title."""
     chain = [code, *languages.fallback_chain(code)]
-    columns = [NullIf(F(build_localized_fieldname("title", c)), Value("")) for c in chain]
-    return Coalesce(*columns, F("title")) if len(columns) > 1 else Coalesce(columns[0], F("title"))
+    whens = [When(written_q("title", c), then=F(build_localized_fieldname("title", c))) for c in chain]
+    return Case(*whens, default=F("title"), output_field=CharField())
 
 
 def item_queryset(filters: ItemFilters, code: str, ordering: str = "-date"):
@@ -135,8 +138,7 @@ def item_queryset(filters: ItemFilters, code: str, ordering: str = "-date"):
             matching |= Q(pk__in=model.objects.filter(condition or Q()).values("pk"))
         queryset = queryset.filter(matching)
     if filters.translated_only:
-        title = build_localized_fieldname("title", code)
-        queryset = queryset.filter(**{f"{title}__isnull": False}).exclude(**{title: ""})
+        queryset = queryset.filter(available_q(code))
     dates = [F(f"{model._meta.model_name}__date") for model in filters.types]
     queryset = queryset.annotate(item_date=Coalesce(*dates) if len(dates) > 1 else dates[0])
     if ordering.lstrip("-") == "title":

@@ -112,3 +112,42 @@ def test_private_collection_media_never_appears(api, newsroom):
     attachments = api.get(f"statements/{statement.pk}/").data["statement"]["attachments"]
     assert [a["id"] for a in attachments] == [public_doc.pk]
     assert attachments[0]["url"].startswith("http://testserver/documents/")
+
+
+@pytest.mark.parametrize("restriction", ["password", "login", "expired original", "unpublished original"])
+def test_alias_of_a_hidden_page_is_hidden_everywhere(api, hidden_setup, restriction):
+    """An alias shows its original's content: a restricted, expired or unpublished original must not be
+    readable through an alias placed in a public section (lists, details, related, resolve, search)."""
+    tree = hidden_setup
+    original = NewsPageFactory(
+        parent=tree["archive"], title_ar="تقرير داخلي", title_en="Internal report zebrafinch", project=tree["project"]
+    )
+    original.topics.set([tree["topic"]])
+    original.save()
+    alias = original.create_alias(parent=tree["news"], update_slug="internal-report-alias")
+    path = f"/en/news/{alias.slug_en or 'internal-report-alias'}/"
+    assert alias.pk in {c["id"] for c in api.get("news/", {"limit": 100}).data["results"]}, "public before"
+    assert alias.pk in {r["id"] for r in api.get("search/", {"q": "zebrafinch", "lang": "en"}).data["results"]}
+
+    if restriction == "password":
+        PageViewRestriction.objects.create(page=tree["archive"], restriction_type="password", password="x")
+    elif restriction == "login":
+        PageViewRestriction.objects.create(page=original, restriction_type=PageViewRestriction.LOGIN)
+    elif restriction == "expired original":
+        original.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+        original.save()
+    else:
+        original.unpublish()
+        alias.refresh_from_db()
+        alias.live = True  # even if the alias row itself stayed live
+        alias.save()
+
+    for endpoint in ("news/", "items/"):
+        assert alias.pk not in {c["id"] for c in api.get(endpoint, {"limit": 100}).data["results"]}
+    for endpoint in (f"news/{alias.pk}/", f"items/{alias.pk}/"):
+        assert api.get(endpoint).status_code == 404
+    assert api.get("resolve/", {"path": path}).status_code == 404
+    assert alias.pk not in {c["id"] for c in api.get(f"news/{tree['news_item'].pk}/").data["related"]}
+    for endpoint in ("search/", "search/suggest/"):
+        body = api.get(endpoint, {"q": "zebrafinch", "lang": "en"}).content.decode()
+        assert "zebrafinch" not in body.lower()
