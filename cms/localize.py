@@ -1,9 +1,18 @@
-"""Reading translated fields for one language, with the fallback made visible.
+"""Reading translated fields for one language, with every fallback made visible.
+
+One :class:`Localizer` per answer object that carries a ``fallback`` (an item, a card, a taxonomy entry, the
+home page, the site): everything that object shows in a language, nested names included, is read through it
+and recorded by a stable path (``title``, ``places[0].name``, ``body``, ``session.facilitators[1].role``), so
+the answer can say, field by field, which language each text is in.
 
 The API never relies on modeltranslation's implicit fallback (which silently returns another language's
-text): it reads each language's own column, walks the chain from ``cms.languages.fallback_chain``, and
-records every field it had to take from another language, so the response can say so.
+text): it reads each language's own column, walks the chain from ``cms.languages.fallback_chain`` and then
+any other enabled language as a last resort, and records every field it had to take from another language.
+``cms.api.base`` also switches modeltranslation's fallback off for the whole API request, so a read that
+bypasses the localizer finds nothing rather than another language's text.
 """
+
+from __future__ import annotations
 
 from cms import languages
 from cms.availability import is_available, own_value, written  # noqa: F401  (re-exported)
@@ -12,37 +21,57 @@ from cms.availability import is_available, own_value, written  # noqa: F401  (re
 has_value = written
 
 
+def direction(code: str | None) -> str | None:
+    return languages.KNOWN[code].direction if code else None
+
+
 class Localizer:
-    """Reads fields of one or more objects in ``code``; collects which fields fell back to which language.
+    """Reads fields of objects in ``code`` for one answer and records which paths fell back to which language.
 
     >>> loc = Localizer("ku")
-    >>> loc.get(page, "summary")   # Kurmanji summary, or the Arabic one (recorded)
-    >>> loc.fallback                # {"used": True, "fields": ["summary"], "from": "ar"}
+    >>> loc.get(page, "summary")                      # Kurmanji, or the Arabic text (recorded as "summary")
+    >>> loc.get(place, "name", "places[0].name")      # a nested name, recorded under its path
+    >>> loc.fallback["sources"]                       # {"summary": "ar", "places[0].name": "ar"}
     """
 
     def __init__(self, code: str):
         self.code = code
-        self.chain = [code, *languages.fallback_chain(code)]
+        chain = [code, *languages.fallback_chain(code)]
+        self.chain = chain + [c for c in languages.enabled_codes() if c not in chain]
         self.sources: dict[str, str] = {}
 
-    def get(self, obj, field: str, label: str | None = None):
+    def get(self, obj, field: str, path: str | None = None):
+        """``field`` of ``obj`` in this language or the first fallback that has it; None if no language does."""
+        if obj is None:
+            return None
         for candidate in self.chain:
             value = own_value(obj, field, candidate)
-            if has_value(value):
+            if written(value):
                 if candidate != self.code:
-                    self.sources[label or field] = candidate
+                    self.sources[path or field] = candidate
                 return value
         return None
 
-    def lang_of(self, label: str) -> str:
-        return self.sources.get(label, self.code)
+    def record(self, path: str, code: str | None) -> None:
+        """Record a text derived from another one (an SEO title made from the title) or read elsewhere."""
+        if code and code != self.code:
+            self.sources[path] = code
+
+    def lang_of(self, path: str) -> str:
+        return self.sources.get(path, self.code)
 
     @property
     def fallback(self) -> dict:
-        fields = sorted(self.sources)
+        """The ``fallback`` object of the answer. ``from``/``dir`` are set only when every fallen-back field
+        came from one language; ``sources``/``dirs`` always name each field's own language and direction."""
+        fields = list(self.sources)
+        used = sorted(set(self.sources.values()))
+        single = used[0] if len(used) == 1 else None
         return {
             "used": bool(fields),
             "fields": fields,
-            "from": self.sources[fields[0]] if fields else None,
-            "sources": {field: self.sources[field] for field in fields},
+            "from": single,
+            "dir": direction(single),
+            "sources": dict(self.sources),
+            "dirs": {path: direction(code) for path, code in self.sources.items()},
         }

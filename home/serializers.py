@@ -4,44 +4,35 @@ from __future__ import annotations
 
 from cms import languages
 from cms.localize import Localizer
-from news.serializers import Context
+from news.serializers import Context, seo_data
 
 
 def home_data(home, code: str, context: Context, featured_cards: list[dict], sections: list) -> dict:
+    """The home page; one localizer reads its texts and its sections' titles and intros (featured cards
+    carry their own ``fallback``, as every card does)."""
     localizer = Localizer(code)
-    title = localizer.get(home, "title") or home.title
     requested = languages.KNOWN[code]
-    seo_title = localizer.get(home, "seo_title")
-    description = localizer.get(home, "search_description")
-    intro = localizer.get(home, "intro") or ""
+    data = {
+        "id": home.pk,
+        "lang": requested.code,
+        "dir": requested.direction,
+        "title": localizer.get(home, "title") or home.slug,
+        "intro": localizer.get(home, "intro") or "",
+        "path": context.paths.path(home, code),
+    }
+    seo = seo_data(home, data, localizer, description_from="intro")
     section_data = []
-    for section in sections:
-        section_localizer = Localizer(code)
+    for n, section in enumerate(sections):
         section_data.append(
             {
                 "id": section.pk,
                 "type": section_type(section),
-                "title": section_localizer.get(section, "title") or section.title,
-                "intro": section_localizer.get(section, "intro") or "",
+                "title": localizer.get(section, "title", f"sections[{n}].title") or section.slug,
+                "intro": localizer.get(section, "intro", f"sections[{n}].intro") or "",
                 "path": context.paths.path(section, code),
             }
         )
-    fallback = localizer.fallback
-    return {
-        "id": home.pk,
-        "lang": requested.code,
-        "dir": requested.direction,
-        "title": title,
-        "intro": intro,
-        "path": context.paths.path(home, code),
-        "seo": {"title": seo_title or title, "description": description or intro},
-        "sections": section_data,
-        "featured": featured_cards,
-        "fallback": {
-            **{key: fallback[key] for key in ("used", "fields", "from", "sources")},
-            "dir": languages.KNOWN[fallback["from"]].direction if fallback["from"] else None,
-        },
-    }
+    return {**data, "seo": seo, "sections": section_data, "featured": featured_cards, "fallback": localizer.fallback}
 
 
 SECTION_TYPES = {
@@ -57,38 +48,28 @@ def section_type(section) -> str:
 
 def site_data(settings, code: str, context: Context, menu_pages: dict) -> dict:
     """Identity, contact, social links and the main menu; menu entries pointing at pages that are not
-    public (``menu_pages`` holds only public ones) are left out."""
+    public (``menu_pages`` holds only public ones) are left out. One localizer reads every text."""
     localizer = Localizer(code)
     language = languages.KNOWN[code]
     menu = []
     social = []
     if settings is not None:
         for item in sorted(settings.menu_items.all(), key=lambda i: (i.sort_order or 0, i.pk)):
-            item_localizer = Localizer(code)
-            label = item_localizer.get(item, "label")
+            path = f"menu[{len(menu)}].label"
             if item.link_page_id:
                 page = menu_pages.get(item.link_page_id)
                 if page is None:
                     continue
-                menu.append(
-                    {
-                        "label": label or item_localizer.get(page, "title") or page.title,
-                        "path": context.paths.path(page, code),
-                        "url": None,
-                        "page_id": page.pk,
-                    }
-                )
+                label = localizer.get(item, "label", path) or localizer.get(page, "title", path) or page.slug
+                menu.append({"label": label, "path": context.paths.path(page, code), "url": None, "page_id": page.pk})
             elif item.link_url:
-                menu.append({"label": label or item.link_url, "path": None, "url": item.link_url, "page_id": None})
+                label = localizer.get(item, "label", path) or item.link_url
+                menu.append({"label": label, "path": None, "url": item.link_url, "page_id": None})
         social = [
             {"platform": link.platform, "url": link.url}
             for link in sorted(settings.social_links.all(), key=lambda i: (i.sort_order or 0, i.pk))
         ]
-    fields = {
-        name: (localizer.get(settings, name) or "") if settings is not None else ""
-        for name in ("organisation_name", "tagline", "address")
-    }
-    fallback = localizer.fallback
+    fields = {name: localizer.get(settings, name) or "" for name in ("organisation_name", "tagline", "address")}
     return {
         "lang": code,
         "dir": language.direction,
@@ -101,8 +82,5 @@ def site_data(settings, code: str, context: Context, menu_pages: dict) -> dict:
             {"code": lang.code, "native_name": lang.native_name, "dir": lang.direction, "path": f"/{lang.code}/"}
             for lang in languages.enabled()
         ],
-        "fallback": {
-            **{key: fallback[key] for key in ("used", "fields", "from", "sources")},
-            "dir": languages.KNOWN[fallback["from"]].direction if fallback["from"] else None,
-        },
+        "fallback": localizer.fallback,
     }

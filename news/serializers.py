@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cms import languages
 from cms.api.body import MediaIndex, image_data, serialize_stream
-from cms.localize import Localizer, has_value, is_available, own_value
+from cms.localize import Localizer, has_value, is_available, own_value, written
 from cms.paths import Paths
 
 from .models import DialogueSessionPage, StatementPage
@@ -27,35 +27,29 @@ class Context:
     base_url: str
 
 
-def _fallback(localizer: Localizer) -> dict:
-    """The ``fallback`` object: which fields are in another language, and that language's direction, so a
-    frontend can set ``dir``/``lang`` on exactly those fields."""
-    data = localizer.fallback
-    source = languages.KNOWN.get(data["from"]) if data["from"] else None
-    return {
-        "used": data["used"],
-        "fields": data["fields"],
-        "from": data["from"],
-        "dir": source.direction if source else None,
-        "sources": data["sources"],
-    }
-
-
-def named(obj, code: str) -> dict | None:
-    """A taxonomy entry inside an item: its slug (the filter value) and its name in ``code`` or a fallback."""
+def named(obj, localizer: Localizer, path: str) -> dict | None:
+    """A taxonomy entry inside an answer: its slug (the filter value) and its name, read through the
+    answer's localizer under ``path`` (``places[0]``), so a name in another language is recorded."""
     if obj is None:
         return None
-    localizer = Localizer(code)
-    return {"slug": obj.slug, "name": localizer.get(obj, "name") or obj.slug}
+    return {"slug": obj.slug, "name": localizer.get(obj, "name", f"{path}.name") or obj.slug}
 
 
-def _named_list(objects, code: str) -> list[dict]:
-    return [named(obj, code) for obj in sorted(objects, key=lambda o: o.slug)]
+def _named_list(objects, localizer: Localizer, path: str) -> list[dict]:
+    return [named(obj, localizer, f"{path}[{n}]") for n, obj in enumerate(sorted(objects, key=lambda o: o.slug))]
+
+
+def image_entry(image_id, index: MediaIndex, localizer: Localizer, path: str) -> dict | None:
+    """A public image; its alt text's language is recorded under ``path.alt`` when it differs."""
+    data = image_data(image_id, index)
+    if data is not None and data["alt"]:
+        localizer.record(f"{path}.alt", data["alt_lang"])
+    return data
 
 
 def _card(page, code: str, context: Context, index: MediaIndex) -> tuple[dict, Localizer]:
     localizer = Localizer(code)
-    title = localizer.get(page, "title") or page.title
+    title = localizer.get(page, "title") or page.slug
     requested = languages.KNOWN[code]
     data = {
         "id": page.pk,
@@ -67,8 +61,8 @@ def _card(page, code: str, context: Context, index: MediaIndex) -> tuple[dict, L
         "path": context.paths.path(page, code),
         "date": page.date.isoformat(),
         "summary": localizer.get(page, "summary") or "",
-        "image": image_data(page.main_image_id, index),
-        "topics": _named_list(page.topics.all(), code),
+        "image": image_entry(page.main_image_id, index, localizer, "image"),
+        "topics": _named_list(page.topics.all(), localizer, "topics"),
     }
     return data, localizer
 
@@ -83,7 +77,7 @@ def card_data(pages, code: str, context: Context, index: MediaIndex | None = Non
     cards = []
     for page in pages:
         data, localizer = _card(page, code, context, index)
-        data["fallback"] = _fallback(localizer)
+        data["fallback"] = localizer.fallback
         cards.append(data)
     return cards
 
@@ -104,25 +98,44 @@ def _translations(page, context: Context) -> list[dict]:
     return result
 
 
-def _project(project, code: str) -> dict | None:
+def _project(project, localizer: Localizer, path: str) -> dict | None:
     if project is None:
         return None
-    data = named(project, code)
+    data = named(project, localizer, path)
     data["phase"] = project.phase
-    data["funder"] = named(project.funder, code)
+    data["funder"] = named(project.funder, localizer, f"{path}.funder")
     return data
 
 
-def _organisation(organisation, code: str) -> dict:
-    data = named(organisation, code)
+def _organisation(organisation, localizer: Localizer, path: str) -> dict:
+    data = named(organisation, localizer, path)
     data.update(kind=organisation.kind, acronym=organisation.acronym, website=organisation.website or None)
     return data
 
 
-def _person(person, code: str) -> dict:
-    localizer = Localizer(code)
-    name = localizer.get(person, "name") or person.slug
-    return {"slug": person.slug, "name": name, "role": localizer.get(person, "role") or ""}
+def _organisations(objects, localizer: Localizer, path: str) -> list[dict]:
+    ordered = sorted(objects, key=lambda o: o.slug)
+    return [_organisation(o, localizer, f"{path}[{n}]") for n, o in enumerate(ordered)]
+
+
+def _person(person, localizer: Localizer, path: str) -> dict:
+    data = named(person, localizer, path)
+    data["role"] = localizer.get(person, "role", f"{path}.role") or ""
+    return data
+
+
+def _people(objects, localizer: Localizer, path: str) -> list[dict]:
+    return [_person(p, localizer, f"{path}[{n}]") for n, p in enumerate(sorted(objects, key=lambda p: p.slug))]
+
+
+def _record_body_images(blocks: list[dict], localizer: Localizer, path: str) -> None:
+    """Alt texts of image blocks come from the image, in the requested language's chain, not from the
+    body's language: record each one whose language differs from the body's."""
+    body_lang = localizer.lang_of(path)
+    for n, block in enumerate(blocks):
+        image = block["value"].get("image") if block["type"] == "image" else None
+        if image and image["alt"] and image["alt_lang"] != body_lang:
+            localizer.sources[f"{path}[{n}].value.image.alt"] = image["alt_lang"]
 
 
 def _list_items(stream_value) -> list[str]:
@@ -136,30 +149,43 @@ def _list_items(stream_value) -> list[str]:
 
 def detail_streams(page, code: str) -> list:
     """The localized StreamValues of an item whose media the detail will need."""
-    localizer = Localizer(code)
-    return [localizer.get(page, "body")]
+    return [Localizer(code).get(page, "body")]
+
+
+def seo_data(obj, shown: dict, localizer: Localizer, description_from: str = "summary") -> dict:
+    """SEO title and description written for this language, else the title and summary (or intro) shown,
+    whose language is recorded: an SEO title never comes from another language than the title beside it."""
+    seo = {}
+    pairs = (("seo_title", "title", "title"), ("search_description", "description", description_from))
+    for field, key, shown_key in pairs:
+        own = own_value(obj, field, localizer.code)
+        if written(own):
+            seo[key] = own
+        else:
+            seo[key] = shown[shown_key]
+            localizer.record(f"seo.{key}", localizer.lang_of(shown_key))
+    return seo
 
 
 def detail_data(page, code: str, context: Context, related: list, index: MediaIndex) -> dict:
     """The full item: the card, then everything a reader's page shows, then translations and related cards.
     ``index`` must have been collected over :func:`detail_streams` and the main images of ``page`` and
-    ``related``."""
+    ``related``. One localizer reads every text of the item, nested names included."""
     data, localizer = _card(page, code, context, index)
-    seo_title = own_value(page, "seo_title", code)
-    search_description = own_value(page, "search_description", code)
+    body = serialize_stream(localizer.get(page, "body"), index)
+    _record_body_images(body, localizer, "body")
     data.update(
         first_published_at=page.first_published_at.isoformat() if page.first_published_at else None,
         last_published_at=page.last_published_at.isoformat() if page.last_published_at else None,
         seo={
-            "title": seo_title if has_value(seo_title) else data["title"],
-            "description": search_description if has_value(search_description) else data["summary"],
-            "image": data["image"],
+            **seo_data(page, data, localizer),
+            "image": image_entry(page.main_image_id, index, localizer, "seo.image"),
         },
-        body=serialize_stream(localizer.get(page, "body"), index),
-        dateline_place=named(page.dateline_place, code),
-        places=_named_list(page.places.all(), code),
-        project=_project(page.project, code),
-        partners=[_organisation(o, code) for o in sorted(page.partners.all(), key=lambda o: o.slug)],
+        body=body,
+        dateline_place=named(page.dateline_place, localizer, "dateline_place"),
+        places=_named_list(page.places.all(), localizer, "places"),
+        project=_project(page.project, localizer, "project"),
+        partners=_organisations(page.partners.all(), localizer, "partners"),
         people=[],
         statement=None,
         session=None,
@@ -181,15 +207,15 @@ def detail_data(page, code: str, context: Context, related: list, index: MediaIn
             ],
         }
     if isinstance(page, DialogueSessionPage):
-        facilitators = [_person(p, code) for p in sorted(page.facilitators.all(), key=lambda p: p.slug)]
-        data["people"] = facilitators
+        facilitators = page.facilitators.all()
+        data["people"] = _people(facilitators, localizer, "people")
         age_groups = sorted(page.age_groups.all(), key=lambda g: (g.sort_order or 0, g.pk))
         data["session"] = {
             "start_date": page.start_date.isoformat() if page.start_date else None,
             "end_date": page.end_date.isoformat() if page.end_date else None,
-            "facilitators": facilitators,
-            "organisers": [_organisation(o, code) for o in sorted(page.organisers.all(), key=lambda o: o.slug)],
-            "funders": [_organisation(o, code) for o in sorted(page.funders.all(), key=lambda o: o.slug)],
+            "facilitators": _people(facilitators, localizer, "session.facilitators"),
+            "organisers": _organisations(page.organisers.all(), localizer, "session.organisers"),
+            "funders": _organisations(page.funders.all(), localizer, "session.funders"),
             "participants": {
                 "total": page.participants_total,
                 "women": page.participants_women,
@@ -198,28 +224,30 @@ def detail_data(page, code: str, context: Context, related: list, index: MediaIn
                     {"label": g.label, "age_from": g.age_from, "age_to": g.age_to, "count": g.count} for g in age_groups
                 ],
             },
-            "outcomes": _list_items(localizer.get(page, "outcomes")),
-            "recommendations": _list_items(localizer.get(page, "recommendations")),
+            "outcomes": _list_items(localizer.get(page, "outcomes", "session.outcomes")),
+            "recommendations": _list_items(localizer.get(page, "recommendations", "session.recommendations")),
         }
     data["translations"] = _translations(page, context)
-    data["fallback"] = _fallback(localizer)
+    data["fallback"] = localizer.fallback
     data["related"] = card_data(related, code, context, index)
     return data
 
 
 def taxonomy_data(obj, code: str) -> dict:
-    """One entry of a taxonomy list (``topics/``, ``places/``...): slug, name, and what is specific to it."""
+    """One entry of a taxonomy list (``topics/``, ``places/``...): slug, name, and what is specific to it.
+    Like an item, ``lang`` is the requested language and ``fallback`` names what is in another one."""
     localizer = Localizer(code)
     data = {"slug": obj.slug, "name": localizer.get(obj, "name") or obj.slug}
     kind = type(obj).__name__
     if kind == "Place":
         data.update(kind=obj.kind, parent=obj.parent.slug if obj.parent_id else None)
     elif kind == "Project":
-        data.update(phase=obj.phase, funder=named(obj.funder, code))
+        data.update(phase=obj.phase, funder=named(obj.funder, localizer, "funder"))
     elif kind == "Organisation":
         data.update(kind=obj.kind, acronym=obj.acronym, website=obj.website or None)
     elif kind == "Person":
         data["role"] = localizer.get(obj, "role") or ""
-    data["lang"] = localizer.lang_of("name")
-    data["fallback"] = _fallback(localizer)
+    data["lang"] = code
+    data["dir"] = languages.KNOWN[code].direction
+    data["fallback"] = localizer.fallback
     return data

@@ -14,6 +14,7 @@ import hashlib
 
 from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
+from modeltranslation.utils import fallbacks
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -60,6 +61,12 @@ class PublicAPIView(APIView):
 
     def allowed_params(self) -> tuple[str, ...]:
         return ((self.language_param,) if self.language_param else ()) + tuple(self.params)
+
+    def dispatch(self, request, *args, **kwargs):
+        """modeltranslation's implicit fallback is off for the whole answer: a field read around the
+        localizer (``cms.localize``) finds its own language's text or nothing, never another language's."""
+        with fallbacks(False):
+            return super().dispatch(request, *args, **kwargs)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

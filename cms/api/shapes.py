@@ -12,15 +12,29 @@ DIRECTIONS = ("rtl", "ltr")
 
 
 class Fallback(s.Serializer):
-    used = s.BooleanField(help_text="True when some field is shown in another language than requested.")
-    fields = s.ListField(child=s.CharField(), help_text="The fields taken from another language.")
-    sources = s.DictField(child=s.CharField(), help_text="For each such field, the language it came from.")
+    used = s.BooleanField(help_text="True when some text of this object is shown in another language than requested.")
+    fields = s.ListField(
+        child=s.CharField(),
+        help_text=(
+            "Every text taken from another language, by its path in this object: `title`, `summary`, `body`, "
+            "`image.alt`, `places[0].name`, `session.facilitators[1].role`, `body[3].value.image.alt`, "
+            "`menu[2].label`... A path names the whole subtree below it (`body` means every block). Any text "
+            "not listed, and not under a listed path, is in the requested language."
+        ),
+    )
+    sources = s.DictField(child=s.CharField(), help_text="For each listed path, the language its text is in.")
+    dirs = s.DictField(
+        child=s.ChoiceField(choices=DIRECTIONS), help_text="For each listed path, the writing direction of its text."
+    )
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["from"] = s.CharField(allow_null=True, help_text="The language of the first fallen-back field.")
+        fields["from"] = s.CharField(
+            allow_null=True,
+            help_text="The language of every listed field when they all share one; null when none or several.",
+        )
         fields["dir"] = s.ChoiceField(
-            choices=DIRECTIONS, allow_null=True, help_text="Writing direction of `from` (null when nothing fell back)."
+            choices=DIRECTIONS, allow_null=True, help_text="Writing direction of `from` (null when `from` is null)."
         )
         return fields
 
@@ -249,7 +263,8 @@ class SiteInfo(s.Serializer):
 
 
 class TaxonomyEntry(Named):
-    lang = s.CharField(help_text="Language of the name as shown.")
+    lang = s.CharField(help_text="The requested language, as for items; a name in another one is in `fallback`.")
+    dir = s.ChoiceField(choices=DIRECTIONS, help_text="Writing direction of `lang`.")
     fallback = Fallback()
 
 

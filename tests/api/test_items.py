@@ -174,7 +174,7 @@ def test_session_detail(api, newsroom):
 def test_session_outcomes_fall_back_to_arabic_in_kurmanji(api, newsroom):
     data = api.get(f"dialogue-sessions/{newsroom['session'].pk}/", {"lang": "ku"}).data
     assert data["session"]["outcomes"] == ["An outcome."]
-    assert data["fallback"]["sources"]["outcomes"] == "en"
+    assert data["fallback"]["sources"]["session.outcomes"] == "en"
 
 
 def test_detail_of_another_type_is_404(api, newsroom):
