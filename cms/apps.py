@@ -9,8 +9,9 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import admin_widgets, availability, signals
+        from cms import admin_widgets, availability, paths, signals
 
         admin_widgets.install()
         signals.connect()
         availability.connect()
+        paths.connect()

@@ -31,3 +31,23 @@ class CMSRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class FormerPath(models.Model):
+    """A path a page had in a language before a slug change, a move or its first own slug in that language,
+    so links shared under it keep resolving (``resolve/`` answers with a redirect to the current path).
+
+    Written by ``cms.paths`` from the change signal; ``url_path`` is Wagtail's translated ``url_path``
+    (``/home/news/<slug>/``), the same value frontend paths are resolved against.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    lang = models.CharField(max_length=8)
+    url_path = models.TextField()
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["lang", "url_path"], name="unique_former_path")]
+
+    def __str__(self):
+        return f"{self.lang}:{self.url_path} → {self.page_id}"

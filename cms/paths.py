@@ -40,3 +40,28 @@ class Paths:
         target = self.url_path_for(code, rest)
         field = build_localized_fieldname("url_path", code)
         return queryset.filter(**{field: target}).first()
+
+
+def former_page_id(code: str, url_path: str) -> int | None:
+    """The page that was at ``url_path`` in language ``code`` before its path changed, if any."""
+    from cms.models import FormerPath
+
+    return FormerPath.objects.filter(lang=code, url_path=url_path).values_list("page_id", flat=True).first()
+
+
+def remember_former_paths(sender, change, **kwargs):
+    """Listener of the change signal: every old path of a move, a slug change or a first own slug is kept."""
+    if not change.paths:
+        return
+    from cms.models import FormerPath
+
+    for page_id, by_lang in change.paths.items():
+        for code, (old, new) in by_lang.items():
+            if old and old != new:
+                FormerPath.objects.update_or_create(lang=code, url_path=old, defaults={"page_id": page_id})
+
+
+def connect():
+    from cms.changes import content_changed
+
+    content_changed.connect(remember_former_paths, dispatch_uid="cms-former-paths")

@@ -161,7 +161,16 @@ class ResolveView(PublicAPIView):
         code, rest, normalised = split_frontend_path(raw)
         self.choice = negotiate(request, path_code=code)
         redirect = None
-        page = selectors.find_by_path(Paths(), code, rest) if rest else None
+        # The path's own language first, then a path the item had before (a redirect), then another
+        # language's slug under this language's prefix, then the editors' redirects.
+        paths = Paths()
+        page = selectors.find_by_path(paths, code, rest, other_languages=False) if rest else None
+        if page is None and rest:
+            page = selectors.find_by_former_path(paths, code, rest)
+            if page is not None:
+                redirect = {"from": normalised, "to": None, "permanent": True}
+        if page is None and rest:
+            page = selectors.find_by_path(paths, code, rest, own_language=False)
         if page is None and rest:
             page, redirect = self.follow_redirect(normalised, rest)
         if page is None and redirect is None:

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from cms import languages
 from cms.availability import available_q, written_q
+from cms.paths import former_page_id
 from cms.visibility import public_pages, restricted_collection_ids
 
 from .models import DialogueSessionPage, NewsPage, StatementPage
@@ -220,15 +221,24 @@ def public_attachments(page) -> list:
     ]
 
 
-def find_by_path(paths, code: str, rest: str):
-    """The public item at a frontend path: first in the path's language, then in any other enabled one."""
+def find_by_path(paths, code: str, rest: str, *, own_language: bool = True, other_languages: bool = True):
+    """The public item at a frontend path: in the path's language, and/or in any other enabled one."""
     item_types = Page.objects.type(*ITEM_TYPES.values())
-    codes = [code, *(c for c in languages.enabled_codes() if c != code)]
+    codes = ([code] if own_language else []) + (
+        [c for c in languages.enabled_codes() if c != code] if other_languages else []
+    )
     for candidate in codes:
         page = paths.find(candidate, rest, public_pages(item_types))
         if page is not None:
             return public_item_of_any_type(page.pk)
     return None
+
+
+def find_by_former_path(paths, code: str, rest: str):
+    """The public item that used to be at a frontend path (before a slug change, a move or its first own
+    slug in that language); None when no item was, or it is not public now."""
+    page_id = former_page_id(code, paths.url_path_for(code, rest))
+    return public_item_of_any_type(page_id) if page_id is not None else None
 
 
 def taxonomy_queryset(name: str):
