@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "corsheaders",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,6 +150,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CMS_FRONTEND_URL = os.environ.get("CMS_FRONTEND_URL", "http://localhost:3000").rstrip("/")
 
 # -- REST API ------------------------------------------------------------------------------------------------
+# Browser frontends on other origins may read the public API (GET, HEAD and their preflight), without
+# credentials: answers are the same for everyone. CMS_CORS_ORIGINS lists the origins, comma-separated;
+# by default the frontend's own origin.
+CORS_ALLOWED_ORIGINS = env_list("CMS_CORS_ORIGINS", CMS_FRONTEND_URL)
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Language", "X-Language-Reason", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 86400
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],

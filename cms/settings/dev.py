@@ -8,3 +8,8 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The usual local frontend dev servers may call the API as well as CMS_FRONTEND_URL.
+CORS_ALLOWED_ORIGINS = env_list(  # noqa: F405
+    "CMS_CORS_ORIGINS",
+    f"{CMS_FRONTEND_URL},http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173",  # noqa: F405
+)
