@@ -1,8 +1,10 @@
 """Query parameters: each endpoint names the ones it accepts; anything else, or anything malformed, is a 400.
 
 A parameter a client misspells (``limt=5``) would otherwise be ignored silently and the client would never
-learn why the answer looks wrong; a value a bot invents (NUL bytes, quotes, ``limit=1e99``) must get a clear
-400, never reach the database.
+learn why the answer looks wrong; a value a bot invents (NUL bytes, ``limit=1e99``) must get a clear 400, never
+reach the database. Quotes and apostrophes are ordinary characters (``women's participation``): each typed
+parameter (numbers, dates, slugs, choices) has its own format, and free text reaches the database only as a
+bound parameter.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from collections.abc import Iterable
 from .problems import Problem
 
 MAX_VALUE_LENGTH = 2000
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\"']")
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_FORBIDDEN = re.compile(f"[{CONTROL_CHARACTERS}]")
 SLUG_RE = re.compile(r"^[-\w]{1,80}$")
 
 
 def _check_text(text: str, parameter: str, what: str) -> None:
     if _FORBIDDEN.search(text):
-        raise Problem(f"The {what} contains a quote or a control character (e.g. a NUL byte).", parameter=parameter)
+        raise Problem(f"The {what} contains a control character (e.g. a NUL byte).", parameter=parameter)
 
 
 class Params:

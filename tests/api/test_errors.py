@@ -66,9 +66,10 @@ def test_unknown_parameter_is_a_400(api, newsroom, endpoint):
 
 @pytest.mark.parametrize(
     "query",
-    ["limit=5%00", "topic=%22human-rights%22", "lang=ar%27", "a%00b=1", "limit=1&limit=2", "format=api"],
+    ["limit=5%00", "topic=%22human-rights%22", "lang=ar%27", "a%00b=1", "limit=1&limit=2", "format=api", "a%22=1"],
 )
-def test_nul_bytes_quotes_and_repeats(api, newsroom, query):
+def test_nul_bytes_bad_formats_and_repeats(api, newsroom, query):
+    """Quotes are ordinary characters, but a quoted slug is not a slug nor ``ar'`` a language."""
     response = api.client.get(f"/api/v1/news/?{query}")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"

@@ -143,7 +143,7 @@ def test_odd_queries_give_results_never_a_500(client, one_item, q):
         assert response.status_code == 200, (url, q, response.content[:300])
 
 
-@pytest.mark.parametrize("q", ["", "   ", "x" * 1000, '"', "it's", "a\x00b"])
+@pytest.mark.parametrize("q", ["", "   ", "x" * 1000, "a\x00b"])
 def test_bad_queries_are_problems(client, one_item, q):
     for url in (SEARCH, SUGGEST):
         response = get(client, url, q=q, lang="en")
