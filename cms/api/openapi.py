@@ -8,10 +8,30 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from cms import languages
 
 from . import pagination, shapes
+from .params import CONTROL_CHARACTERS, MAX_VALUE_LENGTH, SLUG_RE
 
 
 def _param(name, type_, description, **kwargs):
     return OpenApiParameter(name, type_, OpenApiParameter.QUERY, description=description, **kwargs)
+
+
+# Formats exactly as ``cms.api.params`` enforces them, so a generated client (or a fuzzer) never sends a
+# request the API would refuse, and every request the schema allows gets an answer.
+NO_CONTROL = f"[^{CONTROL_CHARACTERS}]"
+
+
+def integer(minimum: int, maximum: int, default: int | None = None) -> dict:
+    schema = {"type": "integer", "minimum": minimum, "maximum": maximum}
+    return schema if default is None else {**schema, "default": default}
+
+
+def text(max_length: int = MAX_VALUE_LENGTH, min_length: int = 0, pattern: str | None = None) -> dict:
+    schema = {"type": "string", "maxLength": max_length, "pattern": pattern or f"^{NO_CONTROL}*$"}
+    return {**schema, "minLength": min_length} if min_length else schema
+
+
+SLUG = {"type": "string", "pattern": SLUG_RE.pattern, "maxLength": 80, "minLength": 1}
+DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
 LANG = _param(
@@ -22,31 +42,46 @@ LANG = _param(
     "choice in Content-Language and why in X-Language-Reason (query, path, accept-language or default).",
     enum=languages.enabled_codes(),
 )
-LIMIT = _param("limit", OpenApiTypes.INT, f"Results per page, 1 to {pagination.MAX_LIMIT} (default 20).")
-OFFSET = _param("offset", OpenApiTypes.INT, f"Results to skip, 0 to {pagination.MAX_OFFSET}.")
+LIMIT = _param(
+    "limit",
+    integer(1, pagination.MAX_LIMIT, pagination.DEFAULT_LIMIT),
+    f"Results per page, 1 to {pagination.MAX_LIMIT} (default {pagination.DEFAULT_LIMIT}).",
+)
+OFFSET = _param("offset", integer(0, pagination.MAX_OFFSET, 0), f"Results to skip, 0 to {pagination.MAX_OFFSET}.")
 ORDERING = _param(
     "ordering", OpenApiTypes.STR, "Order of results (default -date).", enum=["-date", "date", "title", "-title"]
 )
-TOPIC = _param("topic", OpenApiTypes.STR, "Slug of a topic (see topics/).")
-PLACE = _param("place", OpenApiTypes.STR, "Slug of a place (see places/); a governorate matches its towns.")
-PROJECT = _param("project", OpenApiTypes.STR, "Slug of a project (see projects/).")
-ORGANISATION = _param(
-    "organisation", OpenApiTypes.STR, "Slug of an organisation (partner, or a session's organiser or funder)."
-)
-DATE_FROM = _param("date_from", OpenApiTypes.DATE, "Items dated on or after this day (YYYY-MM-DD).")
-DATE_TO = _param("date_to", OpenApiTypes.DATE, "Items dated on or before this day (YYYY-MM-DD).")
+TOPIC = _param("topic", SLUG, "Slug of a topic (see topics/); an unknown slug is a 400.")
+PLACE = _param("place", SLUG, "Slug of a place (see places/); a governorate matches its towns.")
+PROJECT = _param("project", SLUG, "Slug of a project (see projects/).")
+ORGANISATION = _param("organisation", SLUG, "Slug of an organisation (partner, or a session's organiser or funder).")
+DATE_FROM = _param("date_from", DATE, "Items dated on or after this day (YYYY-MM-DD); not after date_to.")
+DATE_TO = _param("date_to", DATE, "Items dated on or before this day (YYYY-MM-DD).")
 TRANSLATED = _param(
     "translated", OpenApiTypes.STR, "only: just items whose title is written in the response language.", enum=["only"]
 )
+_TYPES = "(news|statement|dialogue_session)"
 TYPE = _param(
     "type",
-    OpenApiTypes.STR,
+    {"type": "string", "pattern": f"^ *{_TYPES} *(, *{_TYPES} *)*$", "maxLength": 200},
     "Comma-separated item types: news, statement, dialogue_session (default all).",
 )
+_LANGS = "|".join(languages.enabled_codes())
 RESOLVE_PATH = _param(
-    "path", OpenApiTypes.STR, "A frontend path such as /ar/news/<slug>/ (or a full URL).", required=True
+    "path",
+    text(
+        pattern=(
+            # an optional scheme and host, then /<enabled language>, no ".." segment, nothing percent-encoded
+            # (send the path as text), no control character
+            rf"^ *(?!.*/\.\.(/|$| *$))(https?://[^/\[\]%{CONTROL_CHARACTERS}]*)?/({_LANGS})(/[^%{CONTROL_CHARACTERS}]*)?$"
+        )
+    ),
+    "A frontend path such as /ar/news/<slug>/ (or a full URL); it starts with an enabled language.",
+    required=True,
 )
-ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The item's id.")
+ID = OpenApiParameter(
+    "id", integer(1, 10**15 - 1), OpenApiParameter.PATH, description="The item's id (a positive whole number)."
+)
 
 LIST_PARAMETERS = [LANG, LIMIT, OFFSET, ORDERING, TOPIC, PLACE, PROJECT, ORGANISATION, DATE_FROM, DATE_TO, TRANSLATED]
 PROBLEM = OpenApiResponse(shapes.Problem, description="Problem details (application/problem+json).")

@@ -299,6 +299,11 @@ TAXONOMY_SHAPES = {
 }
 
 
+class ApiRoot(s.Serializer):
+    version = s.CharField(help_text="The API's version (semantic versioning; /api/v1/ keeps major version 1).")
+    endpoints = s.DictField(child=s.URLField(), help_text="The address of each endpoint, by name.")
+
+
 class Problem(s.Serializer):
     type = s.CharField(help_text="A URI reference naming the kind of problem.")
     title = s.CharField()

@@ -11,6 +11,7 @@ from . import views
 ID = r"(?P<id>[^/]+)"
 
 urlpatterns = [
+    path("", views.ApiRootView.as_view(), name="api-root"),
     path("languages/", views.LanguagesView.as_view(), name="api-languages"),
     path("items/", news.ItemsListView.as_view(), name="api-items"),
     re_path(rf"^items/{ID}/$", news.ItemsDetailView.as_view(), name="api-item"),
@@ -26,7 +27,7 @@ urlpatterns = [
     *(path(f"{name}/", view.as_view(), name=f"api-{name}") for name, view in news.TAXONOMY_VIEWS.items()),
     path("search/", search.SearchView.as_view(), name="api-search"),
     path("search/suggest/", search.SuggestView.as_view(), name="api-search-suggest"),
-    path("schema/", views.SchemaView.as_view(), name="api-schema"),
-    path("docs/", views.DocsView.as_view(url_name="api-schema"), name="api-docs"),
+    path("schema/", views.CheckedSchemaView.as_view(), name="api-schema"),
+    path("docs/", views.CheckedDocsView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^.*$", views.NotFoundView.as_view(), name="api-not-found"),
 ]

@@ -25,6 +25,7 @@ def test_schema_is_valid_openapi(schema):
 
 
 CONTENT_ENDPOINTS = [
+    "",
     "languages/",
     "items/",
     "items/{id}/",
@@ -42,6 +43,8 @@ CONTENT_ENDPOINTS = [
     "projects/",
     "organisations/",
     "people/",
+    "search/",
+    "search/suggest/",
 ]
 
 
@@ -119,6 +122,8 @@ def test_every_endpoint_answers_as_documented(api, newsroom, schema, code):
         params = {"lang": code} if any(p["name"] == "lang" for p in operation["get"].get("parameters", [])) else {}
         if relative == "resolve/":
             params["path"] = f"/{code}/news/workshop-in-hajin/" if code == "en" else "/ar/news/ورشة-عمل-في-هجين/"
+        if relative.startswith("search/"):
+            params["q"] = {"ar": "ورشة", "ku": "Xebata", "en": "workshop"}[code]
         url = relative.replace("{id}", str(ids.get(relative, 0)))
         response = api.get(url, params)
         assert response.status_code == 200, (url, response.data)
@@ -126,3 +131,38 @@ def test_every_endpoint_answers_as_documented(api, newsroom, schema, code):
         assert not errors, (url, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]])
     problem = api.get("news/", {"limit": "0"})
     assert not list(_validator(schema, "/api/v1/news/", "400").iter_errors(problem.data))
+
+
+def test_parameter_bounds_are_the_ones_enforced(schema):
+    """Generated clients and fuzzers read the bounds from here: they must be the API's own."""
+    items = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/items/"]["get"]["parameters"]}
+    assert (items["limit"]["minimum"], items["limit"]["maximum"]) == (1, 100)
+    assert (items["offset"]["minimum"], items["offset"]["maximum"]) == (0, 10_000)
+    assert items["topic"]["maxLength"] == 80 and items["date_from"]["format"] == "date"
+    detail = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/news/{id}/"]["get"]["parameters"]}
+    assert detail["id"]["minimum"] == 1
+    resolve = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/resolve/"]["get"]["parameters"]}
+    assert resolve["path"]["pattern"].startswith("^")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/schema/", "/api/v1/docs/"])
+@pytest.mark.parametrize("query", [{"x": "1"}, {"lang": "fr"}, {"lang": "ar", "lang2": "en"}])
+def test_schema_and_docs_follow_the_parameter_rules(api, db, path, query):
+    response = api.client.get(path, query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert api.client.get(path, {"lang": "ku"}).status_code == 200
+
+
+def test_the_root_lists_every_endpoint(api, db, schema):
+    """``/api/v1/`` names every documented endpoint, and each address it gives answers (not the 404 of an
+    unknown address; endpoints with a required parameter say which)."""
+    data = api.get("").data
+    assert data["version"] == schema["info"]["version"]
+    documented = {path for path in schema["paths"] if "{" not in path} - {"/api/v1/"}
+    assert {url.removeprefix("http://testserver") for url in data["endpoints"].values()} >= documented
+    for name, url in data["endpoints"].items():
+        response = api.client.get(url.removeprefix("http://testserver"))
+        assert response.status_code in (200, 400), name
+        if response.status_code == 400:
+            assert json.loads(response.content)["parameter"] in ("q", "path"), name
