@@ -24,10 +24,10 @@ from cms.api.problems import Problem
 from cms.paths import Paths
 
 from . import selectors
+from .filters import FILTER_PARAMETERS, FILTER_PARAMS, TYPE_PARAM, item_types, parse_filters
+from .models import DialogueSessionPage, NewsPage, StatementPage
 from .serializers import Context, card_data, detail_data, detail_streams, taxonomy_data
 
-#: Filters shared by the lists and search.
-FILTER_PARAMS = ("topic", "place", "project", "organisation", "date_from", "date_to")
 LIST_PARAMS = ("limit", "offset", "ordering", *FILTER_PARAMS, "translated")
 
 
@@ -44,23 +44,8 @@ class ItemListView(PublicAPIView):
         query = self.query
         window = Window.from_params(query)
         ordering = query.choice("ordering", selectors.ORDERINGS, "-date")
-        date_from, date_to = query.date("date_from"), query.date("date_to")
-        if date_from and date_to and date_from > date_to:
-            raise Problem("date_from is after date_to.", parameter="date_from")
         translated_only = query.choice("translated", ("only",)) == "only"
-        slugs = {name: query.slug(name) for name in ("topic", "place", "project", "organisation")}
-        try:
-            filters = selectors.resolve_filters(
-                self.item_types(),
-                slugs,
-                date_from=date_from,
-                date_to=date_to,
-                translated_only=translated_only,
-            )
-        except selectors.UnknownSlug as missing:
-            raise Problem(
-                f"There is no {missing.parameter} with the slug {missing.slug!r}.", parameter=missing.parameter
-            ) from None
+        filters = parse_filters(query, self.item_types(), translated_only=translated_only)
         queryset = selectors.item_queryset(filters, self.code, ordering)
         count = queryset.count()
         rows = selectors.page_of_ids(queryset, window.offset, window.limit) if window.offset < count else []
@@ -72,11 +57,10 @@ class ItemListView(PublicAPIView):
 class AllItemsListView(ItemListView):
     """News items, statements and session reports together; ``type`` narrows to some of them."""
 
-    params = LIST_PARAMS + ("type",)
+    params = LIST_PARAMS + (TYPE_PARAM,)
 
     def item_types(self):
-        chosen = self.query.choices("type", selectors.ITEM_TYPES)
-        return tuple(selectors.ITEM_TYPES[name] for name in chosen) or tuple(selectors.ITEM_TYPES.values())
+        return item_types(self.query)
 
 
 def item_detail_response(view, page) -> dict:
@@ -219,44 +203,125 @@ class TaxonomyListView(PublicAPIView):
         return Response(envelope(request, count, window, results))
 
 
-def _described(base, name: str, schema, **attributes):
-    """A subclass of ``base`` whose ``get`` carries its own OpenAPI description (the decorator marks the
-    function it is given, so each subclass needs a function of its own)."""
-
-    def get(self, request, *args, **kwargs):
-        return base.get(self, request, *args, **kwargs)
-
-    return type(name, (base,), {**attributes, "get": schema(get)})
+# -- the endpoints, one class each (their ``get`` carries the OpenAPI description) --------------------------
 
 
-def section_views(types, noun):
-    """The list and detail views of one section, with their OpenAPI description."""
-    list_view = _described(ItemListView, f"{noun}ListView", openapi.item_list_schema(noun), types=types)
-    detail_view = _described(ItemDetailView, f"{noun}DetailView", openapi.item_detail_schema(noun), types=types)
-    return list_view, detail_view
+class NewsListView(ItemListView):
+    types = (NewsPage,)
+
+    @openapi.item_list_schema("News", FILTER_PARAMETERS)
+    def get(self, request):
+        return super().get(request)
 
 
-NewsListView, NewsDetailView = section_views((selectors.ITEM_TYPES["news"],), "News")
-StatementListView, StatementDetailView = section_views((selectors.ITEM_TYPES["statement"],), "Statement")
-SessionListView, SessionDetailView = section_views((selectors.ITEM_TYPES["dialogue_session"],), "DialogueSession")
+class NewsDetailView(ItemDetailView):
+    types = (NewsPage,)
 
-ItemsListView = _described(AllItemsListView, "ItemsListView", openapi.item_list_schema("Item", with_type=True))
-ItemsDetailView = _described(AllItemsDetailView, "ItemsDetailView", openapi.item_detail_schema("Item"))
-PathResolveView = _described(
-    ResolveView,
-    "PathResolveView",
-    extend_schema(
+    @openapi.item_detail_schema("News")
+    def get(self, request, id):
+        return super().get(request, id)
+
+
+class StatementListView(ItemListView):
+    types = (StatementPage,)
+
+    @openapi.item_list_schema("Statement", FILTER_PARAMETERS)
+    def get(self, request):
+        return super().get(request)
+
+
+class StatementDetailView(ItemDetailView):
+    types = (StatementPage,)
+
+    @openapi.item_detail_schema("Statement")
+    def get(self, request, id):
+        return super().get(request, id)
+
+
+class SessionListView(ItemListView):
+    types = (DialogueSessionPage,)
+
+    @openapi.item_list_schema("DialogueSession", FILTER_PARAMETERS)
+    def get(self, request):
+        return super().get(request)
+
+
+class SessionDetailView(ItemDetailView):
+    types = (DialogueSessionPage,)
+
+    @openapi.item_detail_schema("DialogueSession")
+    def get(self, request, id):
+        return super().get(request, id)
+
+
+class ItemsListView(AllItemsListView):
+    @openapi.item_list_schema("Item", FILTER_PARAMETERS, with_type=True)
+    def get(self, request):
+        return super().get(request)
+
+
+class ItemsDetailView(AllItemsDetailView):
+    @openapi.item_detail_schema("Item")
+    def get(self, request, id):
+        return super().get(request, id)
+
+
+class PathResolveView(ResolveView):
+    @extend_schema(
         operation_id="resolve_path",
         summary="Find the item at a frontend path",
         parameters=[openapi.LANG, openapi.RESOLVE_PATH],
         responses=openapi.responses(shapes.ResolveResult, not_found=True),
         tags=["items"],
-    ),
-)
+    )
+    def get(self, request):
+        return super().get(request)
 
 
-def taxonomy_view(name: str):
-    return _described(TaxonomyListView, f"{name.title()}ListView", openapi.taxonomy_schema(name), taxonomy=name)
+class TopicsListView(TaxonomyListView):
+    taxonomy = "topics"
+
+    @openapi.taxonomy_schema("topics")
+    def get(self, request):
+        return super().get(request)
 
 
-TAXONOMY_VIEWS = {name: taxonomy_view(name) for name in selectors.TAXONOMIES}
+class PlacesListView(TaxonomyListView):
+    taxonomy = "places"
+
+    @openapi.taxonomy_schema("places")
+    def get(self, request):
+        return super().get(request)
+
+
+class ProjectsListView(TaxonomyListView):
+    taxonomy = "projects"
+
+    @openapi.taxonomy_schema("projects")
+    def get(self, request):
+        return super().get(request)
+
+
+class OrganisationsListView(TaxonomyListView):
+    taxonomy = "organisations"
+
+    @openapi.taxonomy_schema("organisations")
+    def get(self, request):
+        return super().get(request)
+
+
+class PeopleListView(TaxonomyListView):
+    taxonomy = "people"
+
+    @openapi.taxonomy_schema("people")
+    def get(self, request):
+        return super().get(request)
+
+
+TAXONOMY_VIEWS = {
+    "topics": TopicsListView,
+    "places": PlacesListView,
+    "projects": ProjectsListView,
+    "organisations": OrganisationsListView,
+    "people": PeopleListView,
+}

@@ -19,14 +19,14 @@ from cms.api.problems import Problem
 from cms.paths import Paths
 from cms.visibility import public_pages
 from news import selectors
-from news.api import FILTER_PARAMS
+from news.filters import FILTER_PARAMS, TYPE_PARAM, item_types, parse_filters
 from news.serializers import Context, card_data
 
 from . import engine
 from .backends import ALL
 from .schema import search_schema, suggest_schema
 
-SEARCH_PARAMS = ("q", "limit", "offset", "type", *FILTER_PARAMS)
+SEARCH_PARAMS = ("q", "limit", "offset", TYPE_PARAM, *FILTER_PARAMS)
 SUGGEST_LIMIT, SUGGEST_MAX = 8, 20
 
 
@@ -38,19 +38,7 @@ def _query(view) -> str:
 
 
 def _filters(view) -> selectors.ItemFilters:
-    query = view.query
-    chosen = query.choices("type", selectors.ITEM_TYPES)
-    types = tuple(selectors.ITEM_TYPES[name] for name in chosen) or tuple(selectors.ITEM_TYPES.values())
-    date_from, date_to = query.date("date_from"), query.date("date_to")
-    if date_from and date_to and date_from > date_to:
-        raise Problem("date_from is after date_to.", parameter="date_from")
-    slugs = {name: query.slug(name) for name in ("topic", "place", "project", "organisation")}
-    try:
-        return selectors.resolve_filters(types, slugs, date_from=date_from, date_to=date_to)
-    except selectors.UnknownSlug as missing:
-        raise Problem(
-            f"There is no {missing.parameter} with the slug {missing.slug!r}.", parameter=missing.parameter
-        ) from None
+    return parse_filters(view.query, item_types(view.query))
 
 
 def searchable_pages(filters: selectors.ItemFilters, code: str):

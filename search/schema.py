@@ -1,21 +1,30 @@
 """OpenAPI description of the search endpoints, built from the lists' shapes (``cms.api.shapes``)."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers as s
 
 from cms.api import openapi, shapes
+from cms.api.params import CONTROL_CHARACTERS
+from news.filters import FILTER_PARAMETERS
+
+from .engine import MAX_QUERY_LENGTH
 
 Q = OpenApiParameter(
     "q",
-    OpenApiTypes.STR,
+    openapi.text(
+        MAX_QUERY_LENGTH,
+        1,
+        pattern=rf"^{openapi.NO_CONTROL}*[^\s{CONTROL_CHARACTERS}]{openapi.NO_CONTROL}*$",
+    ),
     OpenApiParameter.QUERY,
     required=True,
-    description="What to look for, 1 to 200 characters, in any script; matched after normalisation "
-    "(Arabic letter forms and prefixes, Kurmanji letters, English stems). Quotes and control characters are "
-    "a 400.",
+    description=f"What to look for, 1 to {MAX_QUERY_LENGTH} characters with at least one that is not a space, in "
+    "any script; matched after normalisation (Arabic letter forms and prefixes, Kurmanji letters, English "
+    "stems). Quotes and apostrophes are punctuation; control characters are a 400.",
 )
-SUGGEST_LIMIT = OpenApiParameter("limit", OpenApiTypes.INT, OpenApiParameter.QUERY, description="1 to 20 (default 8).")
+SUGGEST_LIMIT = OpenApiParameter(
+    "limit", openapi.integer(1, 20, 8), OpenApiParameter.QUERY, description="1 to 20 (default 8)."
+)
 
 
 class SearchCard(shapes.Card):
@@ -48,14 +57,9 @@ search_schema = extend_schema(
         openapi.LIMIT,
         openapi.OFFSET,
         openapi.TYPE,
-        openapi.TOPIC,
-        openapi.PLACE,
-        openapi.PROJECT,
-        openapi.ORGANISATION,
-        openapi.DATE_FROM,
-        openapi.DATE_TO,
+        *FILTER_PARAMETERS,
     ],
-    responses=openapi.responses(SearchPage),
+    responses=openapi.responses(SearchPage, not_found=True),
     tags=["search"],
 )
 suggest_schema = extend_schema(

@@ -55,7 +55,7 @@ TOPIC = _param("topic", SLUG, "Slug of a topic (see topics/); an unknown slug is
 PLACE = _param("place", SLUG, "Slug of a place (see places/); a governorate matches its towns.")
 PROJECT = _param("project", SLUG, "Slug of a project (see projects/).")
 ORGANISATION = _param("organisation", SLUG, "Slug of an organisation (partner, or a session's organiser or funder).")
-DATE_FROM = _param("date_from", DATE, "Items dated on or after this day (YYYY-MM-DD); not after date_to.")
+DATE_FROM = _param("date_from", DATE, "Items dated on or after this day (YYYY-MM-DD); after date_to, nothing matches.")
 DATE_TO = _param("date_to", DATE, "Items dated on or before this day (YYYY-MM-DD).")
 TRANSLATED = _param(
     "translated", OpenApiTypes.STR, "only: just items whose title is written in the response language.", enum=["only"]
@@ -83,7 +83,6 @@ ID = OpenApiParameter(
     "id", integer(1, 10**15 - 1), OpenApiParameter.PATH, description="The item's id (a positive whole number)."
 )
 
-LIST_PARAMETERS = [LANG, LIMIT, OFFSET, ORDERING, TOPIC, PLACE, PROJECT, ORGANISATION, DATE_FROM, DATE_TO, TRANSLATED]
 PROBLEM = OpenApiResponse(shapes.Problem, description="Problem details (application/problem+json).")
 
 
@@ -103,13 +102,15 @@ def _page(shape, name):
     return _pages[name]
 
 
-def item_list_schema(noun: str, *, with_type: bool = False):
-    parameters = LIST_PARAMETERS + ([TYPE] if with_type else [])
+def item_list_schema(noun: str, filters: list, *, with_type: bool = False):
+    """A list of item cards; ``filters`` are the item filters' parameters (declared in ``news.filters``).
+    A filter slug that names nothing is a 404."""
+    parameters = [LANG, LIMIT, OFFSET, ORDERING, *filters, TRANSLATED] + ([TYPE] if with_type else [])
     return extend_schema(
         operation_id=f"{noun.lower()}_list",
         summary=f"List {noun} cards",
         parameters=parameters,
-        responses=responses(_page(shapes.Card, f"Paginated{noun}CardList")),
+        responses=responses(_page(shapes.Card, f"Paginated{noun}CardList"), not_found=True),
         tags=["items"],
     )
 

@@ -96,7 +96,7 @@ def test_filters(client, items):
 
 def test_unknown_filter_slug_is_a_problem(client, items):
     response = get(client, SEARCH, q="workshop", lang="en", place="atlantis")
-    assert response.status_code == 400
+    assert response.status_code == 404  # as on the lists: the filtered collection does not exist
     assert response["Content-Type"].startswith("application/problem+json")
     assert response.json()["parameter"] == "place"
 
