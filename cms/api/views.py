@@ -1,16 +1,18 @@
 """Endpoints about the API itself: its languages, its OpenAPI schema and docs, and its 404 for unknown URLs."""
 
+from django.http import JsonResponse
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms import languages
 
 from . import openapi, shapes
-from .base import AlwaysJSON, PublicAPIView
-from .problems import Problem
+from .base import API_CSP, AlwaysJSON, PublicAPIView
+from .problems import Problem, exception_handler
+from .throttling import ClientRateThrottle, TooManyRequests
 
 
 class LanguagesView(PublicAPIView):
@@ -40,18 +42,47 @@ class LanguagesView(PublicAPIView):
         return Response({"source": source, "results": results})
 
 
-class SchemaView(SpectacularAPIView):
+class DocumentationViewMixin:
+    """What the schema and docs share with the other endpoints: throttling, problem+json errors, and an
+    ``OPTIONS`` answer that names the methods (drf-spectacular's own would render its HTML template without a
+    template, a 500)."""
+
+    authentication_classes: list = []
+    throttle_classes = [ClientRateThrottle]
+    http_method_names = ["get", "head", "options"]
+
+    def get_exception_handler(self):
+        return exception_handler
+
+    def throttled(self, request, wait):
+        raise TooManyRequests(wait)
+
+    def options(self, request, *args, **kwargs):
+        response = JsonResponse({"methods": self.allowed_methods})
+        response._csp_config = API_CSP
+        return response
+
+
+class SchemaView(DocumentationViewMixin, SpectacularAPIView):
     """The OpenAPI 3.1 document, as JSON whatever the client accepts."""
 
     renderer_classes = [OpenApiJsonRenderer]
     content_negotiation_class = AlwaysJSON
-    authentication_classes: list = []
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response._csp_config = API_CSP
+        return response
 
 
-class DocsView(SpectacularSwaggerView):
-    """Swagger UI served from this server's own static files (drf-spectacular-sidecar): no CDN."""
+class DocsView(DocumentationViewMixin, SpectacularSwaggerSplitView):
+    """Swagger UI served from this server's own static files (drf-spectacular-sidecar): no CDN. Its start-up
+    script is a file of its own (``?script``), so the page runs under a policy with no inline script."""
 
-    authentication_classes: list = []
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response._csp_replace = {"script-src": ["'self'"]}
+        return response
 
 
 @extend_schema(exclude=True)
@@ -66,3 +97,5 @@ class NotFoundView(PublicAPIView):
     def get(self, request, *args, **kwargs):
         hint = " (API paths end with a slash)" if not request.path.endswith("/") else ""
         raise Problem(f"There is no API endpoint at this address{hint}.", status_code=404, kind="not-found")
+
+    options = get

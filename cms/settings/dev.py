@@ -1,4 +1,5 @@
-"""Local development: DEBUG on, a throw-away secret, any local host."""
+"""Local development: DEBUG on, a throw-away secret, any local host. Only ever chosen explicitly
+(``DJANGO_SETTINGS_MODULE=cms.settings.dev``, as the Makefile's ``run`` and ``seed`` do)."""
 
 import os
 
@@ -8,3 +9,10 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# runserver serves static files from the apps' folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+
+import warnings  # noqa: E402
+
+# WhiteNoise looks for STATIC_ROOT, which only `collectstatic` (production) fills; finders serve here.
+warnings.filterwarnings("ignore", message=r"No directory at: ", category=UserWarning)
