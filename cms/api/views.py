@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -11,7 +12,7 @@ from cms import languages
 
 from . import openapi, shapes
 from .base import API_CSP, AlwaysJSON, PublicAPIView
-from .problems import Problem, exception_handler
+from .problems import PROBLEM_CONTENT_TYPE, Problem, exception_handler
 from .throttling import ClientRateThrottle, TooManyRequests
 
 
@@ -60,6 +61,15 @@ class DocumentationViewMixin:
     def options(self, request, *args, **kwargs):
         response = JsonResponse({"methods": self.allowed_methods})
         response._csp_config = API_CSP
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if isinstance(response, Response) and response.status_code >= 400:
+            # Errors are problem+json here too, even where the page itself is HTML (the docs).
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), PROBLEM_CONTENT_TYPE
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400:
+            response["Cache-Control"] = "no-store"
         return response
 
 
