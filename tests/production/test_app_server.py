@@ -128,3 +128,14 @@ def test_the_access_log_is_one_json_object_a_line(server):
     assert isinstance(entry["duration_us"], int)
     errors = [json.loads(line) for line in server["stderr"].read_text().splitlines() if line.strip()]
     assert any(line["logger"] == "gunicorn.error" and "Booting worker" in line["message"] for line in errors)
+
+
+def test_django_logs_are_json_too(server):
+    """Django's own warnings (here a 400 of the API) reach standard error as JSON objects."""
+    response, _ = get(server["port"], "/api/v1/languages/?lang=xx")
+    assert response.status == 400
+    time.sleep(0.5)
+    errors = [json.loads(line) for line in server["stderr"].read_text().splitlines() if line.strip()]
+    entry = next(line for line in errors if line["logger"] == "django.request")
+    assert entry["level"] == "WARNING" and entry["status"] == 400
+    assert entry["path"] == "/api/v1/languages/" and entry["method"] == "GET"

@@ -114,3 +114,47 @@ def test_a_malformed_boolean_is_refused(prod_env):
     result = run([sys.executable, "manage.py", "check"], prod_env(CMS_TRUST_PROXY_HEADERS="maybe"))
     assert result.returncode != 0
     assert "CMS_TRUST_PROXY_HEADERS must be true or false, not 'maybe'" in result.stderr
+
+
+HEADERS_PROBE = """
+from django.test import Client
+client = Client(HTTP_HOST="cms.example.org")
+def probe(path, **extra):
+    response = client.get(path, **extra)
+    return {
+        "status": response.status_code,
+        "location": response.get("Location"),
+        "hsts": response.get("Strict-Transport-Security"),
+        "frame": response.get("X-Frame-Options"),
+        "csp": response.get("Content-Security-Policy"),
+    }
+print(json.dumps({
+    "http": probe("/api/v1/languages/"),
+    "https": probe("/api/v1/languages/", secure=True),
+    "spoofed": probe("/api/v1/languages/", HTTP_X_FORWARDED_PROTO="https"),
+    "admin": probe("/admin/", secure=True),  # a redirect to the login page (no static manifest needed)
+}))
+"""
+
+
+def test_production_headers(prod_env):
+    """Operators: HTTPS enforced, HSTS sent, frames refused, a content security policy on API and admin."""
+    result = django_child(HEADERS_PROBE, prod_env())
+    assert result["http"]["status"] == 301
+    assert result["http"]["location"] == "https://cms.example.org/api/v1/languages/"
+    https = result["https"]
+    assert https["status"] == 200
+    assert https["hsts"] == "max-age=31536000; includeSubDomains"
+    assert https["frame"] == "DENY"
+    assert "default-src 'none'" in https["csp"] and "frame-ancestors 'none'" in https["csp"]
+    admin = result["admin"]
+    assert admin["frame"] == "DENY"
+    assert "frame-ancestors 'self'" in admin["csp"] and "object-src 'none'" in admin["csp"]
+
+
+def test_x_forwarded_proto_is_believed_only_from_trusted_proxies(prod_env):
+    """Any client could otherwise switch the scheme of links in public, cached answers."""
+    untrusted = django_child(HEADERS_PROBE, prod_env())["spoofed"]
+    assert untrusted["status"] == 301  # still plain HTTP: the header is ignored
+    trusted = django_child(HEADERS_PROBE, prod_env(CMS_TRUST_PROXY_HEADERS="true"))["spoofed"]
+    assert trusted["status"] == 200 and trusted["hsts"]
