@@ -229,6 +229,9 @@ AXES_LOCKOUT_PARAMETERS = [
     part.split("+") if "+" in part else part for part in env_list("CMS_LOGIN_LOCKOUT_BY", "username,ip_address")
 ]
 AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept (they are what locks); a record of every editor's successful sign-in, with address
+# and browser, is not: it would only be a list of where the staff connect from.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if CMS_TRUST_PROXY_HEADERS else ("REMOTE_ADDR",)

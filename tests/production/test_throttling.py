@@ -31,7 +31,7 @@ def public_api_urls():
         name = pattern.name
         if name in (None, "api-not-found"):
             continue
-        kwargs = {"id": "999999"} if "(?P<id>" in str(pattern.pattern) else {}
+        kwargs = {group: "999999" for group in pattern.pattern.regex.groupindex}
         urls.append(reverse(name, kwargs=kwargs))
     return urls
 
