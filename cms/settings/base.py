@@ -256,7 +256,8 @@ CONTENT_SECURITY_POLICY = {
         "media-src": [SELF, *env_list("CMS_CSP_IMG_SOURCES")],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
-        "frame-src": [SELF, *env_list("CMS_CSP_FRAME_SOURCES")],
+        # The website itself may be framed by the admin (previews on the frontend), and embed providers if listed.
+        "frame-src": [SELF, CMS_FRONTEND_URL, *env_list("CMS_CSP_FRAME_SOURCES")],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
