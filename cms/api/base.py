@@ -22,7 +22,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.db_router import replica_reads
+from cms.db_router import ReplicaReadsMixin
 
 from . import negotiation
 from .params import Params
@@ -48,7 +48,7 @@ def _etag_matches(header: str, etag: str) -> bool:
     return "*" in candidates or any(candidate.removeprefix("W/") == bare for candidate in candidates)
 
 
-class PublicAPIView(APIView):
+class PublicAPIView(ReplicaReadsMixin, APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
@@ -65,10 +65,6 @@ class PublicAPIView(APIView):
 
     def get_exception_handler(self):
         return exception_handler
-
-    def dispatch(self, request, *args, **kwargs):
-        with replica_reads():
-            return super().dispatch(request, *args, **kwargs)
 
     def throttled(self, request, wait):
         raise TooManyRequests(wait)
