@@ -1,35 +1,47 @@
 # The habits of the project, one command each. `make run` and `make test` set everything up on a fresh machine.
+# manage.py and cms/wsgi.py load the PRODUCTION settings unless told otherwise: the development targets below
+# ask for the development settings explicitly (DEV_SETTINGS); tests use pytest.ini's cms.settings.test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+DEV_SETTINGS ?= cms.settings.dev
+DEV := DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS)
 
-.PHONY: install run serve migrate seed test test-browser test-postgres test-all lint format check bench clean
+.PHONY: install run serve migrate seed test test-browser test-postgres test-all lint format check lock bench clean
 
-$(STAMP): requirements.txt
+# Development and test machines install the development lock (production's pins plus the tools).
+$(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
 install: $(STAMP)
 
 migrate: install
-	$(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py migrate --noinput
 
 seed: migrate
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py generate_renditions
-	$(BIN)/python manage.py create_dev_admin
+	$(DEV) $(BIN)/python manage.py seed_demo
+	$(DEV) $(BIN)/python manage.py generate_renditions
+	$(DEV) $(BIN)/python manage.py create_dev_admin
 
 ## The CMS with trilingual demo content on SQLite, at http://127.0.0.1:8000 (admin at /admin/).
 run: seed
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## Production mode: static files collected (hashed names), then gunicorn with gunicorn.conf.py. Needs the
+## production environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, CACHE_URL…: README "Production").
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/python manage.py migrate --noinput
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py
 
 ## The fast suite (SQLite); browser and PostgreSQL suites are marked and run by test-all / CI.
 test: install
@@ -54,8 +66,13 @@ format: install
 	$(BIN)/ruff format .
 
 check: install
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEV) $(BIN)/python manage.py check
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+## Re-resolve the locks after editing requirements.in or requirements-dev.in (every transitive pin).
+lock: install
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static

@@ -114,7 +114,10 @@ def split_frontend_path(raw: str) -> tuple[str, str, str]:
     """``(language code, rest, normalised path)`` of a frontend path or URL; a 400 names what is wrong."""
     text = raw.strip()
     if text.lower().startswith(("http://", "https://")):
-        text = urlsplit(text).path
+        try:
+            text = urlsplit(text).path
+        except ValueError:  # a malformed host, e.g. "http://[" or "https://[]/ar/"
+            raise Problem("path must be a frontend path or a well-formed URL.", parameter="path") from None
     text = unquote(text)
     if not text.startswith("/") or "\x00" in text or ".." in text.split("/"):
         raise Problem("path must be a frontend path such as /ar/news/<slug>/.", parameter="path")

@@ -6,6 +6,8 @@
   (``cms.api.negotiation``) and stored as ``self.choice``.
 - Successful answers carry ``ETag`` (a hash of the body), honour ``If-None-Match`` with 304 and say
   ``Cache-Control: public, max-age=60``.
+- Each client is throttled (``throttling.py``: 429 with ``Retry-After``); reads may go to a read replica
+  (``cms/db_router.py``); answers carry a content security policy that allows nothing (they are data, not pages).
 """
 
 from __future__ import annotations
@@ -21,11 +23,16 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.db_router import ReplicaReadsMixin
+
 from . import negotiation
 from .params import Params
 from .problems import PROBLEM_CONTENT_TYPE, exception_handler
+from .throttling import ClientRateThrottle, TooManyRequests
 
 CACHE_CONTROL = "public, max-age=60"
+# JSON is never a document to run or frame: the strictest policy (django-csp reads it from the response).
+API_CSP = {"default-src": ["'none'"], "frame-ancestors": ["'none'"], "base-uri": ["'none'"], "form-action": ["'none'"]}
 
 
 class AlwaysJSON(BaseContentNegotiation):
@@ -42,7 +49,7 @@ def _etag_matches(header: str, etag: str) -> bool:
     return "*" in candidates or any(candidate.removeprefix("W/") == bare for candidate in candidates)
 
 
-class PublicAPIView(APIView):
+class PublicAPIView(ReplicaReadsMixin, APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
@@ -50,6 +57,7 @@ class PublicAPIView(APIView):
     content_negotiation_class = AlwaysJSON
     http_method_names = ["get", "head", "options"]
     metadata_class = None
+    throttle_classes = [ClientRateThrottle]
 
     params: tuple[str, ...] = ()
     language_param = "lang"
@@ -58,6 +66,9 @@ class PublicAPIView(APIView):
 
     def get_exception_handler(self):
         return exception_handler
+
+    def throttled(self, request, wait):
+        raise TooManyRequests(wait)
 
     def allowed_params(self) -> tuple[str, ...]:
         return ((self.language_param,) if self.language_param else ()) + tuple(self.params)
@@ -86,6 +97,7 @@ class PublicAPIView(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        response._csp_config = API_CSP
         is_problem = response.get("Content-Type", "").startswith(PROBLEM_CONTENT_TYPE) or response.status_code >= 400
         if is_problem:
             patch_vary_headers(response, ("Accept-Language",))

@@ -1,18 +1,21 @@
 """Endpoints about the API itself: its languages, its OpenAPI schema and docs, and its 404 for unknown URLs."""
 
 from django.conf import settings
+from django.http import JsonResponse
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms import languages
 
 from . import openapi, shapes
-from .base import AlwaysJSON, PublicAPIView
+from .base import API_CSP, AlwaysJSON, PublicAPIView
 from .params import Params
-from .problems import Problem, exception_handler
+from .problems import PROBLEM_CONTENT_TYPE, Problem, exception_handler
+from .throttling import ClientRateThrottle, TooManyRequests
 
 
 class LanguagesView(PublicAPIView):
@@ -42,18 +45,56 @@ class LanguagesView(PublicAPIView):
         return Response({"source": source, "results": results})
 
 
-class SchemaView(SpectacularAPIView):
+class DocumentationViewMixin:
+    """What the schema and docs share with the other endpoints: throttling, problem+json errors, and an
+    ``OPTIONS`` answer that names the methods (drf-spectacular's own would render its HTML template without a
+    template, a 500)."""
+
+    authentication_classes: list = []
+    throttle_classes = [ClientRateThrottle]
+    http_method_names = ["get", "head", "options"]
+
+    def get_exception_handler(self):
+        return exception_handler
+
+    def throttled(self, request, wait):
+        raise TooManyRequests(wait)
+
+    def options(self, request, *args, **kwargs):
+        response = JsonResponse({"methods": self.allowed_methods})
+        response._csp_config = API_CSP
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if isinstance(response, Response) and response.status_code >= 400:
+            # Errors are problem+json here too, even where the page itself is HTML (the docs).
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), PROBLEM_CONTENT_TYPE
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400:
+            response["Cache-Control"] = "no-store"
+        return response
+
+
+class SchemaView(DocumentationViewMixin, SpectacularAPIView):
     """The OpenAPI 3.1 document, as JSON whatever the client accepts."""
 
     renderer_classes = [OpenApiJsonRenderer]
     content_negotiation_class = AlwaysJSON
-    authentication_classes: list = []
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response._csp_config = API_CSP
+        return response
 
 
-class DocsView(SpectacularSwaggerView):
-    """Swagger UI served from this server's own static files (drf-spectacular-sidecar): no CDN."""
+class DocsView(DocumentationViewMixin, SpectacularSwaggerSplitView):
+    """Swagger UI served from this server's own static files (drf-spectacular-sidecar): no CDN. Its start-up
+    script is a file of its own (``?script``), so the page runs under a policy with no inline script."""
 
-    authentication_classes: list = []
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response._csp_replace = {"script-src": ["'self'"]}
+        return response
 
 
 @extend_schema(exclude=True)
@@ -72,14 +113,17 @@ class NotFoundView(PublicAPIView):
 
 class _ParameterRules:
     """The schema and docs follow the same parameter rules as every endpoint: only ``lang`` (an enabled
-    code) is accepted; anything else is a problem+json 400."""
+    code) is accepted, and ``script`` on the docs page (its own script, served from this address); anything
+    else is a problem+json 400."""
+
+    accepted = ("lang",)
 
     def get_exception_handler(self):
         return exception_handler
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        query = Params(request.query_params, ("lang",))
+        query = Params(request.query_params, self.accepted)
         query.choice("lang", languages.enabled_codes())
 
 
@@ -88,7 +132,7 @@ class CheckedSchemaView(_ParameterRules, SchemaView):
 
 
 class CheckedDocsView(_ParameterRules, DocsView):
-    pass
+    accepted = ("lang", "script")
 
 
 ENDPOINTS = (
@@ -129,3 +173,4 @@ class ApiRootView(PublicAPIView):
                 "endpoints": {name: f"{base}{name}/" for name in ENDPOINTS},
             }
         )
+    options = get

@@ -5,17 +5,20 @@ Every deploy-time value is read from the environment here, and only here; README
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from cms import languages
+
+from . import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return env.env_list(os.environ, name, default)
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -48,6 +51,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files (hashed names, compressed, cached for a year) straight from the app server: see README.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -88,11 +98,12 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
-    )
-}
+# DATABASE_REPLICA_URLS: optional read-only copies; public API reads go there, everything else to the primary.
+DATABASES = env.database_settings(
+    os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    env_list("DATABASE_REPLICA_URLS"),
+)
+DATABASE_ROUTERS = ["cms.db_router.ReplicaRouter"] if len(DATABASES) > 1 else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -129,11 +140,12 @@ WAGTAIL_I18N_ENABLED = False  # languages are fields of one page (modeltranslati
 
 # -- Static and media ---------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The local MEDIA_ROOT, or an S3-compatible bucket when CMS_MEDIA_S3_BUCKET is set (cms/settings/env.py).
+    "default": env.media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -145,6 +157,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so private collections stay private
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Editors' e-mail hashes are not sent to Gravatar, and the admin does not call out for new versions: nothing
+# about who works here leaves the server, and the content security policy needs no outside origin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # The separate public website; the API builds absolute links to it.
 CMS_FRONTEND_URL = os.environ.get("CMS_FRONTEND_URL", "http://localhost:3000").rstrip("/")
@@ -191,9 +207,86 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# -- Cache, sessions ---------------------------------------------------------------------------------------
+# CACHE_URL (or REDIS_URL): redis://host:6379/0 in production, so every app server process shares the API
+# throttling counters; this process's memory otherwise.
+CACHES = env.cache_settings(
+    os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"), os.environ.get("CMS_CACHE_KEY_PREFIX", "cms")
+)
+SESSION_ENGINE = env.session_engine(os.environ.get("CMS_SESSIONS"))
+
+# -- Proxies -------------------------------------------------------------------------------------------------
+# Headers a proxy adds (X-Forwarded-For, X-Forwarded-Proto) are believed only when CMS_TRUST_PROXY_HEADERS is
+# set, i.e. when the app server is reachable through CMS_PROXY_COUNT proxies of our own and nothing else.
+CMS_TRUST_PROXY_HEADERS = env.env_bool(os.environ, "CMS_TRUST_PROXY_HEADERS", False)
+CMS_PROXY_COUNT = env.env_int(os.environ, "CMS_PROXY_COUNT", 1, minimum=1)
+
+# -- Abuse ---------------------------------------------------------------------------------------------------
+# Public API: requests per client (its address) over every endpoint, counted in the cache; "off" turns it off.
+CMS_API_THROTTLE_RATE = env.throttle_rate(os.environ.get("CMS_API_THROTTLE_RATE"), "120/minute")
+# Addresses never throttled, e.g. the website's own server when it renders pages from the API.
+CMS_API_THROTTLE_EXEMPT = env_list("CMS_API_THROTTLE_EXEMPT")
+
+# Admin sign-in lockout (django-axes): after CMS_LOGIN_FAILURE_LIMIT failures the account is refused, even
+# with the right password, for CMS_LOGIN_COOLOFF_MINUTES (or until `manage.py axes_reset_username NAME`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.env_int(os.environ, "CMS_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env.env_int(os.environ, "CMS_LOGIN_COOLOFF_MINUTES", 30, minimum=1))
+# Each comma-separated entry locks on its own: "username" (an account under attack, whatever address the
+# attempts come from), "ip_address" (an address trying many accounts), or both joined by "+" (that user from
+# that address). Behind a proxy, set CMS_TRUST_PROXY_HEADERS, or every client shares the proxy's address.
+AXES_LOCKOUT_PARAMETERS = [
+    part.split("+") if "+" in part else part for part in env_list("CMS_LOGIN_LOCKOUT_BY", "username,ip_address")
+]
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept (they are what locks); a record of every editor's successful sign-in, with address
+# and browser, is not: it would only be a list of where the staff connect from.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if CMS_TRUST_PROXY_HEADERS else ("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_COUNT = CMS_PROXY_COUNT if CMS_TRUST_PROXY_HEADERS else None
+
+# -- Headers -------------------------------------------------------------------------------------------------
+# The API and everything else refuse to be framed; Wagtail's preview views answer SAMEORIGIN on their own.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Content security policy (django-csp) of the admin and the API docs; API answers send a stricter one of
+# their own (cms/api/base.py). Wagtail's admin still writes a few inline scripts (inline panels, date
+# pickers) and inline styles, hence 'unsafe-inline'; no script comes from anywhere but this server.
+# CMS_CSP_IMG_SOURCES adds origins of images, e.g. the S3 bucket's domain.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *env_list("CMS_CSP_IMG_SOURCES")],
+        "media-src": [SELF, *env_list("CMS_CSP_IMG_SOURCES")],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # The website itself may be framed by the admin (previews on the frontend), and embed providers if listed.
+        "frame-src": [SELF, CMS_FRONTEND_URL, *env_list("CMS_CSP_FRAME_SOURCES")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# -- Logs ----------------------------------------------------------------------------------------------------
+# LOG_FORMAT=json writes one JSON object a line (production's default; cms/logging.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "cms.logging.JSONFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

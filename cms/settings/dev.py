@@ -1,4 +1,5 @@
-"""Local development: DEBUG on, a throw-away secret, any local host."""
+"""Local development: DEBUG on, a throw-away secret, any local host. Only ever chosen explicitly
+(``DJANGO_SETTINGS_MODULE=cms.settings.dev``, as the Makefile's ``run`` and ``seed`` do)."""
 
 import os
 
@@ -13,3 +14,10 @@ CORS_ALLOWED_ORIGINS = env_list(  # noqa: F405
     "CMS_CORS_ORIGINS",
     f"{CMS_FRONTEND_URL},http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173",  # noqa: F405
 )
+# runserver serves static files from the apps' folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+
+import warnings  # noqa: E402
+
+# WhiteNoise looks for STATIC_ROOT, which only `collectstatic` (production) fills; finders serve here.
+warnings.filterwarnings("ignore", message=r"No directory at: ", category=UserWarning)
