@@ -184,3 +184,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# -- Media safety (cms/media.py) -------------------------------------------------------------------------------
+# Upload limits, checked from the file's size and its header before any picture is decoded.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("CMS_IMAGE_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("CMS_IMAGE_MAX_PIXELS", 50_000_000))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("CMS_DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+# /media/ is served by cms.media.serve_media after checking the file is public; set a path prefix (e.g.
+# "/protected-media/", an nginx `internal` location) to send X-Accel-Redirect, or "x-sendfile" for
+# Apache/lighttpd, so the web server sends the bytes.
+CMS_MEDIA_ACCEL_REDIRECT = os.environ.get("CMS_MEDIA_ACCEL_REDIRECT", "")
+CMS_MEDIA_MAX_AGE = int(os.environ.get("CMS_MEDIA_MAX_AGE", 300))
