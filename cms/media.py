@@ -27,6 +27,8 @@ from django.views.decorators.http import require_safe
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 from wagtail.utils.file import hash_filelike
 
 from cms.visibility import public_media
@@ -59,18 +61,19 @@ def strip_metadata(data: bytes) -> bytes | None:
     it, so a decompression bomb that did not come through the upload form still cannot exhaust memory.
     """
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            image_format = probe.format
-            width, height = probe.size
-            frames = getattr(probe, "n_frames", 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                image_format = probe.format
+                width, height = probe.size
+                frames = getattr(probe, "n_frames", 1)
     except UnidentifiedImageError:
         return None  # e.g. SVG: no raster metadata this module knows how to remove
+    except Image.DecompressionBombError:
+        raise _too_many_pixels("more than Pillow allows") from None
     limit = max_image_pixels()
     if limit is not None and width * height * frames > limit:
-        raise ValidationError(
-            f"This image has too many pixels ({width * height * frames}); the maximum is {limit}.",
-            code="file_too_many_pixels",
-        )
+        raise _too_many_pixels(width * height * frames)
     if image_format == "JPEG" and _orientation(data) in (None, 1):
         cleaned = _strip_jpeg_segments(data)
         if not _has_metadata(cleaned):
@@ -78,6 +81,13 @@ def strip_metadata(data: bytes) -> bytes | None:
     elif not _has_metadata(data):
         return None
     return _reencode(data)
+
+
+def _too_many_pixels(count) -> ValidationError:
+    return ValidationError(
+        f"This image has too many pixels ({count}); the maximum is {max_image_pixels()}.",
+        code="file_too_many_pixels",
+    )
 
 
 def _orientation(data: bytes) -> int | None:
@@ -198,6 +208,60 @@ def _frames(image):
     for index in range(image.n_frames):
         image.seek(index)
         yield image
+
+
+# -- upload limits ---------------------------------------------------------------------------------------
+
+
+class HeaderCheckedImageField(WagtailImageField):
+    """Wagtail's image upload field, refusing oversized pictures from their header alone.
+
+    Wagtail checks ``WAGTAILIMAGES_MAX_IMAGE_PIXELS`` only after Willow has opened the upload, and Willow's
+    Pillow plugin decodes the whole picture to do so: a 100-megapixel PNG of a few hundred KB took seconds
+    and gigabytes before being refused. Here the size in bytes, then the width × height × frames the header
+    announces, are checked first (the same error messages); only an image within the limits is decoded.
+    """
+
+    def to_python(self, data):
+        if hasattr(data, "read") and getattr(data, "size", None) is not None:
+            self.check_image_file_size(data)
+            self.check_header_pixels(data)
+        return super().to_python(data)
+
+    def check_header_pixels(self, upload):
+        limit = self.max_image_pixels
+        if limit is None:
+            return
+        upload.seek(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(upload) as probe:
+                    width, height = probe.size
+                    frames = getattr(probe, "n_frames", 1)
+            pixels = width * height * frames
+        except Image.DecompressionBombError:
+            pixels = None
+        except Exception:  # noqa: BLE001 - not an image Pillow knows: Wagtail's own checks will say so
+            return
+        finally:
+            upload.seek(0)
+        if pixels is None or pixels > limit:
+            raise ValidationError(
+                self.error_messages["file_too_many_pixels"] % {"num_pixels": pixels or "?", "max_pixels_count": limit},
+                code="file_too_many_pixels",
+            )
+
+
+class ImageForm(BaseImageForm):
+    """The admin's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``): Wagtail's, with the header check above.
+    Used by the add and edit views, the multiple uploader and the choosers' upload forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and type(field) is WagtailImageField:
+            field.__class__ = HeaderCheckedImageField
 
 
 # -- the image model's hooks -----------------------------------------------------------------------------
