@@ -196,3 +196,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media.ImageForm"  # checks the pixel count 
 # Apache/lighttpd, so the web server sends the bytes.
 CMS_MEDIA_ACCEL_REDIRECT = os.environ.get("CMS_MEDIA_ACCEL_REDIRECT", "")
 CMS_MEDIA_MAX_AGE = int(os.environ.get("CMS_MEDIA_MAX_AGE", 300))
+
+# -- Backups (cms/backup.py) -----------------------------------------------------------------------------------
+# dumpdata/loaddata's JSON keeps microseconds (identical ETags after a restore) and survives the dangling page
+# references Wagtail's history keeps.
+SERIALIZATION_MODULES = {"json": "cms.backup"}
