@@ -20,6 +20,7 @@ from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry
 
 from cms.backup import PreciseJSONEncoder
+from news.models import NewsPage
 
 from .snapshot import api_snapshot
 
@@ -98,3 +99,17 @@ def test_a_backup_restored_into_a_new_database_answers_identically(tmp_path):
         assert after[url] == answer, url
     searches = [url for url in before if url.startswith("search/")]
     assert searches and all(json.loads(before[url][2])["count"] > 0 for url in searches)
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_with_content(site_tree, tmp_path):
+    from django.core.management.base import CommandError
+
+    from news.factories import NewsPageFactory
+
+    NewsPageFactory(parent=site_tree["news"])
+    backup = tmp_path / "backup.json"
+    backup.write_text("[]")
+    with pytest.raises(CommandError, match="already has .* page"):
+        call_command("restore", str(backup))
+    assert NewsPage.objects.count() == 1
