@@ -160,3 +160,16 @@ def test_clean_image_metadata_cleans_existing_images_once():
     out = io.StringIO()
     call_command("clean_image_metadata", stdout=out)
     assert "2 image(s) checked, 0 cleaned, 2 already clean, 0 failed" in out.getvalue()
+
+
+def test_a_file_written_to_storage_before_the_model_is_saved_is_cleaned_in_place():
+    """Wagtail's "create from uploaded file" step writes the file first (``file.save(..., save=False)``),
+    then saves the image: the stored file is cleaned right after."""
+    Image_ = get_image_model()
+    image = Image_(title="from upload", collection=Collection.get_first_root_node())
+    image.file.save("IMG_0004.jpg", ContentFile(photo("JPEG")), save=False)
+    assert metadata_left(stored_bytes(image.file))  # written as uploaded
+    image.width, image.height = 300, 200  # as the upload's header says, before turning
+    image._set_image_file_metadata()
+    image.save()
+    assert_image_clean(Image_.objects.get(pk=image.pk))
