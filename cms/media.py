@@ -74,6 +74,8 @@ def strip_metadata(data: bytes) -> bytes | None:
     limit = max_image_pixels()
     if limit is not None and width * height * frames > limit:
         raise _too_many_pixels(width * height * frames)
+    if image_format == "MPO":  # a phone's JPEG with more pictures appended (and their EXIF): keep the first
+        return _reencode(data)
     if image_format == "JPEG" and _orientation(data) in (None, 1):
         cleaned = _strip_jpeg_segments(data)
         if not _has_metadata(cleaned):
@@ -145,8 +147,10 @@ def _strip_jpeg_segments(data: bytes) -> bytes:
         if marker == 0xFF:  # fill byte
             position += 1
             continue
-        if marker == 0xDA:  # start of scan: the rest is image data
-            out += data[position:]
+        if marker == 0xDA:  # start of scan: image data up to the end-of-image marker
+            # Whatever follows it is not part of the picture (phones append maker data or a video there).
+            end = data.find(b"\xff\xd9", position)
+            out += data[position : end + 2] if end != -1 else data[position:]
             return bytes(out)
         length = int.from_bytes(data[position + 2 : position + 4], "big")
         segment = data[position : position + 2 + length]
@@ -170,7 +174,9 @@ def _reencode(data: bytes) -> bytes:
         options = {"format": image_format}
         if icc_profile:
             options["icc_profile"] = icc_profile
-        animated = getattr(source, "n_frames", 1) > 1
+        if image_format == "MPO":
+            image_format = options["format"] = "JPEG"
+        animated = image_format != "JPEG" and getattr(source, "n_frames", 1) > 1
         if animated:
             frames = [ImageOps.exif_transpose(frame.copy()) for frame in _frames(source)]
             for frame in frames:

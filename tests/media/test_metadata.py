@@ -20,7 +20,7 @@ from cms.factories import ImageFactory
 from cms.media import strip_metadata
 from cms.renditions import RENDITION_SPECS, ensure_renditions
 
-from .images import SRGB_PROFILE, metadata_left, photo
+from .images import SRGB_PROFILE, camera_exif, metadata_left, photo
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +173,26 @@ def test_a_file_written_to_storage_before_the_model_is_saved_is_cleaned_in_place
     image._set_image_file_metadata()
     image.save()
     assert_image_clean(Image_.objects.get(pk=image.pk))
+
+
+def test_data_appended_after_the_jpeg_picture_is_dropped():
+    """Phones append maker data (Samsung's trailer, a motion photo's video) after the end-of-image marker."""
+    source = photo("JPEG", orientation=1) + b"SEFH\x00Location: 36.5N 40.7E SERIAL-0042"
+    cleaned = strip_metadata(source)
+    assert cleaned.endswith(b"\xff\xd9")
+    assert metadata_left(cleaned) == {}
+
+
+def test_a_multi_picture_jpeg_keeps_only_its_first_picture_clean():
+    """MPO files (a JPEG followed by more JPEGs, each with EXIF) become one clean JPEG."""
+    buffer = io.BytesIO()
+    first, second = Image.new("RGB", (300, 200), "red"), Image.new("RGB", (300, 200), "blue")
+    second.encoderinfo = {"exif": camera_exif(1)}
+    first.save(buffer, "MPO", save_all=True, append_images=[second], exif=camera_exif(6))
+    source = buffer.getvalue()
+    assert Image.open(io.BytesIO(source)).format == "MPO" and source.count(b"Canon") >= 2
+    cleaned = strip_metadata(source)
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1
+        assert image.size == (200, 300)
+    assert metadata_left(cleaned) == {}
