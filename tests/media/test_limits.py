@@ -79,8 +79,8 @@ def test_admin_refuses_a_100_megapixel_png_quickly_with_a_form_error(admin_clien
     errors = response.context["form"].errors.as_data()["file"]
     assert [error.code for error in errors] == ["file_too_many_pixels"]
     assert "100000000" in response.content.decode()  # the editor sees the count (in the admin's language)
-    assert elapsed < 1, elapsed  # decoding it takes seconds
-    assert memory.growth < 30_000_000, memory.growth  # its pixels alone are 100 MB
+    assert memory.growth < 50_000_000, memory.growth  # its pixels alone are 300 MB
+    assert elapsed < 2, elapsed  # decoding it takes several seconds
     assert not get_image_model().objects.exists()
     assert stored_originals() == before
 
