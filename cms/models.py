@@ -21,6 +21,25 @@ class CMSImage(AbstractImage):
         )
     )
 
+    def save(self, *args, **kwargs):
+        """Store the picture without its location and camera data (``cms.media``).
+
+        A new upload is cleaned before it is written; a file some view wrote to the storage itself (Wagtail's
+        "create from uploaded file" step) is cleaned in place right after.
+        """
+        from cms import media
+
+        update_fields = kwargs.get("update_fields")
+        file_saved = update_fields is None or "file" in update_fields
+        cleaned_before = False
+        if file_saved and self.file and not self.file._committed:
+            media.clean_upload(self)
+            cleaned_before = True
+        new_file = file_saved and self.file and self.file.name != getattr(self, "_cms_loaded_file_name", None)
+        super().save(*args, **kwargs)
+        if new_file and not cleaned_before:
+            media.clean_stored_image(self)
+
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"

@@ -6,8 +6,9 @@ a request that does it can be made to do it on purpose. So the sizes are fixed h
 serves only renditions that already exist (``cms.api.body``).
 
 The sized renditions are WebP (much lighter than JPEG for readers on slow connections); ``original`` keeps
-the source format at full size. Every rendition is re-encoded, so none carries the upload's EXIF data
-(camera, GPS position): the original file itself is never linked from the API.
+the source format at full size. All are made from the stored original, which is already free of EXIF, XMP
+and IPTC data (camera, GPS position) and turned upright (``cms.media``); when ``manage.py
+clean_image_metadata`` rewrites an older original, its renditions are deleted and made again.
 """
 
 import logging

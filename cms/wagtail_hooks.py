@@ -19,3 +19,11 @@ def refuse_copy_without_a_valid_parent(request, page):
         return None
     messages.error(request, "Choose the page the copy should be placed under.")
     return redirect("wagtailadmin_pages:copy", page.pk)
+
+
+@hooks.register("before_edit_page")
+def refuse_stale_edit_form(request, page):
+    """A form opened before another editor's save must not overwrite it (``cms/edit_guard.py``)."""
+    from cms.edit_guard import refuse_stale_edit
+
+    return refuse_stale_edit(request, page)

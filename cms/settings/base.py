@@ -290,3 +290,20 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# -- Media safety (cms/media.py) -------------------------------------------------------------------------------
+# Upload limits, checked from the file's size and its header before any picture is decoded.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("CMS_IMAGE_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("CMS_IMAGE_MAX_PIXELS", 50_000_000))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("CMS_DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media.ImageForm"  # checks the pixel count from the header, not by decoding
+# /media/ is served by cms.media.serve_media after checking the file is public; set a path prefix (e.g.
+# "/protected-media/", an nginx `internal` location) to send X-Accel-Redirect, or "x-sendfile" for
+# Apache/lighttpd, so the web server sends the bytes.
+CMS_MEDIA_ACCEL_REDIRECT = os.environ.get("CMS_MEDIA_ACCEL_REDIRECT", "")
+CMS_MEDIA_MAX_AGE = int(os.environ.get("CMS_MEDIA_MAX_AGE", 300))
+
+# -- Backups (cms/backup.py) -----------------------------------------------------------------------------------
+# dumpdata/loaddata's JSON keeps microseconds (identical ETags after a restore) and survives the dangling page
+# references Wagtail's history keeps.
+SERIALIZATION_MODULES = {"json": "cms.backup"}

@@ -14,7 +14,7 @@ from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from cms import languages
 from cms.text import unicode_slug
@@ -79,10 +79,14 @@ class Command(BaseCommand):
                 **translated("slug", {"ar": "home", "ku": "home", "en": "home"}),
                 **translated("intro", content.HOME_INTRO),
             )
-            # Wagtail's fresh database has a "Welcome" page at /home/; move it out of the way.
+            # Wagtail's fresh database has a "Welcome" page at /home/; move it out of the way, with the
+            # log entry its deletion leaves (it would name a page that no longer exists, which breaks
+            # ``dumpdata --natural-foreign``: nothing of the centre's history is lost with it).
             for page in root.get_children().exclude(pk__in=HomePage.objects.values("pk")):
                 if page.specific_class is Page:
+                    page_id = page.pk
                     page.delete()
+                    PageLogEntry.objects.filter(page_id=page_id).delete()
             root.add_child(instance=home)
             home.save_revision().publish()
         if site is None:
