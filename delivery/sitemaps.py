@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
 from django.db.models import BooleanField, Case, Value, When
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
@@ -36,9 +37,11 @@ def entries() -> list[dict]:
         f"in_{code}": Case(When(available_q(code), then=Value(True)), default=Value(False), output_field=BooleanField())
         for code in codes
     }
-    queryset = public_pages(Page.objects.type(HomePage, *INDEX_PAGE_MODELS, *CONTENT_PAGE_MODELS)).annotate(**flags)
+    queryset = public_pages(Page.objects.type(HomePage, *INDEX_PAGE_MODELS, *CONTENT_PAGE_MODELS)).annotate(
+        changed_at=Coalesce("last_published_at", "first_published_at", "latest_revision_created_at"), **flags
+    )
     columns = [build_localized_fieldname("url_path", code) for code in codes]
-    rows = queryset.order_by("path").values("pk", "url_path", "last_published_at", *columns, *flags)
+    rows = queryset.order_by("path").values("pk", "url_path", "changed_at", *columns, *flags)
     result = []
     source = languages.source_code()
     for row in rows:
@@ -49,7 +52,7 @@ def entries() -> list[dict]:
         urls = {code: settings.CMS_FRONTEND_URL + paths.path(page, code) for code in available}
         default = urls.get(source) or urls[available[0]]
         alternates = [*urls.items(), ("x-default", default)]
-        lastmod = row["last_published_at"].date().isoformat() if row["last_published_at"] else None
+        lastmod = row["changed_at"].date().isoformat() if row["changed_at"] else None
         result.extend({"loc": urls[code], "lastmod": lastmod, "alternates": alternates} for code in available)
     return result
 
