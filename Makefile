@@ -29,7 +29,7 @@ seed: migrate
 
 ## The CMS with trilingual demo content on SQLite, at http://127.0.0.1:8000 (admin at /admin/).
 run: seed
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py webhook_worker & trap 'kill $$!' EXIT INT TERM; $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The fast suite (SQLite); browser and PostgreSQL suites are marked and run by test-all / CI.
 test: install

@@ -101,3 +101,31 @@ def resend(delivery: WebhookDelivery) -> None:
     delivery.attempts = 0
     delivery.save(update_fields=["status", "next_attempt_at", "attempts"])
     enqueue(delivery)
+
+
+def recover(stale_after: float | None = None) -> int:
+    """Queue again the deliveries whose task was lost: a worker killed while sending leaves its task
+    "running" forever. A delivery still pending or retrying with no task ready to run, and no attempt for
+    ``stale_after`` seconds, gets a new task; receivers may see it twice (``X-CMS-Delivery`` tells them
+    it is the same), never not at all. Returns how many were queued."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    stale_after = settings.CMS_WEBHOOK_TIMEOUT * 2 if stale_after is None else stale_after
+    waiting = set()
+    for args_kwargs in DBTaskResult.objects.filter(
+        backend_name="webhooks", task_path=deliver.module_path, status=TaskResultStatus.READY
+    ).values_list("args_kwargs", flat=True):
+        args = (args_kwargs or {}).get("args") or [None]
+        waiting.add(args[0])
+    cutoff = timezone.now() - timedelta(seconds=stale_after)
+    count = 0
+    for delivery in WebhookDelivery.objects.filter(status__in=(WebhookDelivery.PENDING, WebhookDelivery.RETRYING)):
+        if delivery.pk in waiting:
+            continue
+        last = delivery.last_attempt_at or delivery.created_at
+        if last > cutoff:
+            continue
+        enqueue(delivery)
+        count += 1
+    return count

@@ -214,7 +214,10 @@ def queue(events: list[dict]) -> list[models.WebhookDelivery]:
                 event=item["event"],
                 body=json.dumps(body, ensure_ascii=False, sort_keys=True),
             )
-            enqueue(delivery)
+            try:
+                enqueue(delivery)
+            except Exception:  # the row stays pending: ``webhook_worker`` queues it again when it starts
+                logger.exception("webhooks: could not queue delivery %s", delivery.pk)
             created.append(delivery)
     return created
 
