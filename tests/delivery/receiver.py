@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -17,8 +18,9 @@ def free_port() -> int:
 class Receiver:
     """Answers each POST with the next code of ``codes`` (the last one repeats) and records it."""
 
-    def __init__(self, port: int | None = None, codes=(200,)):
+    def __init__(self, port: int | None = None, codes=(200,), delay: float = 0):
         self.port = port or free_port()
+        self.delay = delay  # seconds before answering the first request (a receiver that hangs)
         self.codes = list(codes)
         self.received: list[dict] = []
         self.server = None
@@ -35,6 +37,10 @@ class Receiver:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 body = self.rfile.read(length)
+                if receiver.delay and not receiver.received:
+                    receiver.received.append({"headers": self.headers, "body": body, "json": json.loads(body)})
+                    time.sleep(receiver.delay)
+                    return
                 receiver.received.append({"headers": self.headers, "body": body, "json": json.loads(body)})
                 code = receiver.codes.pop(0) if len(receiver.codes) > 1 else receiver.codes[0]
                 self.send_response(code)

@@ -18,13 +18,6 @@ class Command(BaseCommand):
         recovered = tasks.recover()
         if recovered:
             self.stdout.write(f"Queued {recovered} delivery(ies) left behind by a stopped worker again.")
-        call_command(
-            "db_worker",
-            backend_name="webhooks",
-            queue_name="webhooks",
-            interval=interval,
-            batch=batch,
-            reload=False,
-            startup_delay=False,
-            verbosity=options.get("verbosity", 1),
-        )
+        arguments = ["--backend", "webhooks", "--queue-name", "webhooks", "--interval", str(interval)]
+        arguments += ["--no-reload", "--no-startup-delay", *(["--batch"] if batch else [])]
+        call_command("db_worker", *arguments, verbosity=options.get("verbosity", 1))
