@@ -34,7 +34,7 @@ seed: migrate
 
 ## The CMS with trilingual demo content on SQLite, at http://127.0.0.1:8000 (admin at /admin/).
 run: seed
-	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(BIN)/python manage.py webhook_worker & trap 'kill $$!' EXIT INT TERM; $(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Production mode: static files collected (hashed names), then gunicorn with gunicorn.conf.py. Needs the
 ## production environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, CACHE_URL…: README "Production").

@@ -97,3 +97,55 @@ class TranslatedPage(Page):
     def save(self, *args, **kwargs):
         self._fill_translated_titles_and_slugs()
         return super().save(*args, **kwargs)
+
+    # -- Headless URLs and preview ---------------------------------------------------------------------------
+    # The website is a separate frontend: every URL Wagtail shows (View live, page chooser, redirects) is the
+    # frontend's, in the language being edited, and previews are the frontend's preview route or the CMS's
+    # built-in preview of the same API item (``delivery``).
+
+    def get_url_parts(self, request=None):
+        """``(site id, CMS_FRONTEND_URL, /<lang>/<translated path>/)``, the path percent-encoded as Wagtail's
+        own URLs are; None outside every site."""
+        from django.conf import settings
+        from django.utils.encoding import iri_to_uri
+
+        from cms.paths import Paths
+
+        possible_sites = self._get_relevant_site_root_paths(request)
+        if not possible_sites:
+            return None
+        cache = request if request is not None else self
+        paths = getattr(cache, "_cms_paths", None)
+        if paths is None:
+            paths = Paths()
+            try:
+                cache._cms_paths = paths
+            except AttributeError:
+                pass
+        return (possible_sites[0][0], settings.CMS_FRONTEND_URL, iri_to_uri(paths.path(self, self._url_language())))
+
+    def get_url(self, request=None, current_site=None):
+        """Always the frontend's absolute URL: the CMS serves no pages itself."""
+        return self.get_full_url(request)
+
+    url = property(get_url)
+
+    @staticmethod
+    def _url_language() -> str:
+        from django.utils import translation
+
+        code = languages.base_code(translation.get_language() or "")
+        return code or languages.source_code()
+
+    @property
+    def preview_modes(self):
+        """One preview per content language, the editor's interface language first."""
+        first = self._url_language()
+        modes = [(language.code, language.native_name) for language in languages.enabled()]
+        return sorted(modes, key=lambda mode: mode[0] != first)
+
+    def serve_preview(self, request, mode_name):
+        # The delivery app renders previews; imported here because page models load before it.
+        from delivery.rendering import serve_preview
+
+        return serve_preview(self, request, mode_name)

@@ -234,12 +234,17 @@ def _url_paths(page) -> dict[int, dict[str, str]]:
     }
 
 
+# Paths before a move, by page id: Wagtail sends ``post_page_move`` with another instance than
+# ``pre_page_move``, so an attribute set on the first is not on the second.
+_paths_before_move: dict[int, dict] = {}
+
+
 def page_moving(sender, instance, **kwargs):
-    instance._cms_paths_before_move = _url_paths(instance)
+    _paths_before_move[instance.pk] = _url_paths(instance)
 
 
 def page_moved(sender, instance, **kwargs):
-    before = getattr(instance, "_cms_paths_before_move", {})
+    before = _paths_before_move.pop(instance.pk, {})
     instance.refresh_from_db()
     after = _url_paths(instance)
     paths = {}

@@ -2,6 +2,7 @@
 
 from django.urls import path, re_path
 
+from delivery.api import PreviewView
 from home.api import HomeView, SiteView
 from news import api as news
 from search import api as search
@@ -27,6 +28,7 @@ urlpatterns = [
     *(path(f"{name}/", view.as_view(), name=f"api-{name}") for name, view in news.TAXONOMY_VIEWS.items()),
     path("search/", search.SearchView.as_view(), name="api-search"),
     path("search/suggest/", search.SuggestView.as_view(), name="api-search-suggest"),
+    path("preview/", PreviewView.as_view(), name="api-preview"),
     path("schema/", views.CheckedSchemaView.as_view(), name="api-schema"),
     path("docs/", views.CheckedDocsView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^.*$", views.NotFoundView.as_view(), name="api-not-found"),

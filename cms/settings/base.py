@@ -307,3 +307,25 @@ CMS_MEDIA_MAX_AGE = int(os.environ.get("CMS_MEDIA_MAX_AGE", 300))
 # dumpdata/loaddata's JSON keeps microseconds (identical ETags after a restore) and survives the dangling page
 # references Wagtail's history keeps.
 SERIALIZATION_MODULES = {"json": "cms.backup"}
+# -- Delivery: preview, webhooks, feeds and sitemap (delivery/) ---------------------------------------------
+import json  # noqa: E402
+
+INSTALLED_APPS += ["delivery", "django_tasks_db"]
+# Where Wagtail's preview sends editors: the frontend's preview route, which receives ``token`` and ``lang``
+# and reads the draft from /api/v1/preview/. Empty: the CMS shows its own built-in preview. A site may
+# override it in its "Delivery settings".
+CMS_FRONTEND_PREVIEW_URL = os.environ.get("CMS_FRONTEND_PREVIEW_URL", "").strip()
+CMS_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("CMS_PREVIEW_TOKEN_MAX_AGE", "3600"))  # seconds
+# Webhook endpoints of the deployment, besides those configured in the admin: a JSON list of
+# {"url": ..., "secret": ..., "events": [...], "languages": [...]} (events and languages: empty for all).
+CMS_WEBHOOKS = json.loads(os.environ.get("CMS_WEBHOOKS") or "[]")
+CMS_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("CMS_WEBHOOK_MAX_ATTEMPTS", "6"))
+CMS_WEBHOOK_BACKOFF = float(os.environ.get("CMS_WEBHOOK_BACKOFF", "10"))  # seconds before the 2nd attempt, doubling
+CMS_WEBHOOK_TIMEOUT = float(os.environ.get("CMS_WEBHOOK_TIMEOUT", "5"))
+# Webhook deliveries are queued in the database (they survive restarts) and sent by
+# ``manage.py db_worker --backend webhooks --queue-name webhooks``; other tasks keep running at once.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
+}
+CMS_SITEMAP_LIMIT = int(os.environ.get("CMS_SITEMAP_LIMIT", "50000"))  # URLs per sitemap file
