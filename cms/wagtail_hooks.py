@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -17,5 +18,5 @@ def refuse_copy_without_a_valid_parent(request, page):
     parent_id = request.POST.get("new_parent_page", "")
     if parent_id.isdigit() and Page.objects.filter(pk=int(parent_id)).exists():
         return None
-    messages.error(request, "Choose the page the copy should be placed under.")
+    messages.error(request, _("Choose the page the copy should be placed under."))
     return redirect("wagtailadmin_pages:copy", page.pk)
