@@ -129,6 +129,7 @@ def _localise_copy_form():
 
 # Strings our catalogs carry for Wagtail's own interface, which ships no Kurmanji: the admin's search box.
 CATALOG_ONLY = (gettext_noop("Search"), gettext_noop("Read more"))
+PAGE_TITLE = gettext_noop("Page title")
 
 
 def _in_language(code, message):
@@ -141,7 +142,7 @@ def title_placeholder(code):
     (Wagtail's default placeholder, "Page title*" in the admin's language, told editors every language was
     required)."""
     mark = "*" if code == languages.source_code() else ""
-    return lazy(lambda: _in_language(code, "Page title") + mark, str)()
+    return lazy(lambda: _in_language(code, PAGE_TITLE) + mark, str)()
 
 
 def set_title_placeholder(widget, code):

@@ -20,3 +20,16 @@ def refuse_copy_without_a_valid_parent(request, page):
         return None
     messages.error(request, _("Choose the page the copy should be placed under."))
     return redirect("wagtailadmin_pages:copy", page.pk)
+
+
+def _names_optional_in_account_settings():
+    """Wagtail's account page requires a first and last name in the same form post as every preference, so an
+    account without a name (the development admin, a shared newsroom account) could not even change its
+    admin language. The names stay editable, just not required."""
+    from wagtail.admin.forms.account import NameEmailForm
+
+    for name in ("first_name", "last_name"):
+        NameEmailForm.base_fields[name].required = False
+
+
+_names_optional_in_account_settings()

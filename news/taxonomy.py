@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -26,6 +27,17 @@ def name_in_admin_language():
     return Lower(Coalesce(*names) if len(names) > 1 else names[0])
 
 
+class SlugForm(WagtailAdminModelForm):
+    """The admin form of every filing snippet: a typed slug is normalised before it is validated, so
+    "السلم الأهلي" becomes "السلم-الأهلي" instead of an "enter a valid slug" error (as in the page form)."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("slug"):
+            data = data.copy()
+            data["slug"] = unicode_slug(data["slug"], 80) or data["slug"]
+        super().__init__(data, *args, **kwargs)
+
+
 class SlugMixin(models.Model):
     slug = models.SlugField(
         max_length=80,
@@ -38,6 +50,8 @@ class SlugMixin(models.Model):
             "first language that has one."
         ),
     )
+
+    base_form_class = SlugForm
 
     class Meta:
         abstract = True

@@ -184,3 +184,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# -- Offline-friendly admin --------------------------------------------------------------------------------
+# The admin asks no outside host unless configured: a newsroom offline or behind a strict firewall would wait on
+# avatars (Gravatar) and Wagtail's update check. Set WAGTAIL_GRAVATAR_PROVIDER_URL (e.g.
+# "//www.gravatar.com/avatar") or WAGTAIL_ENABLE_UPDATE_CHECK=1 to have them back.
+WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("WAGTAIL_GRAVATAR_PROVIDER_URL") or None
+WAGTAIL_ENABLE_UPDATE_CHECK = os.environ.get("WAGTAIL_ENABLE_UPDATE_CHECK", "") == "1"
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
