@@ -216,9 +216,7 @@ class MultipleSnippetChooser(forms.SelectMultiple):
 
         context = JSContext()
         context.pack(self._chooser_widget())
-        return context.media + forms.Media(
-            js=["cms/admin/multiple-chooser.js"], css={"all": ["cms/admin/multiple-chooser.css"]}
-        )
+        return context.media + forms.Media(js=["cms/admin/multiple-chooser.js"])
 
 
 def _label(obj):

@@ -2,9 +2,16 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView
 from wagtail.models import Page
+
+from cms import languages
 
 
 @hooks.register("before_copy_page")
@@ -33,3 +40,38 @@ def _names_optional_in_account_settings():
 
 
 _names_optional_in_account_settings()
+
+
+@hooks.register("insert_global_admin_css")
+def project_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cms/admin/admin.css"))
+
+
+class LanguagesColumn(Column):
+    """Which languages a page is written in, at a glance: "ar ku en", the missing ones dimmed and struck
+    (a page is written in a language when it has a title in it)."""
+
+    cell_template_name = "wagtailadmin/tables/cell.html"
+
+    def get_value(self, instance):
+        cells = []
+        for code in languages.enabled_codes():
+            written = bool(getattr(instance, f"title_{code}", None))
+            state = _("written") if written else _("not written yet")
+            cells.append(("" if written else " cms-languages__missing", f"{code}: {state}", code))
+        return format_html(
+            '<span class="cms-languages" dir="ltr">{}</span>',
+            format_html_join("", '<span class="cms-languages__code{}" title="{}">{}</span>', cells),
+        )
+
+
+def add_page_list_columns(*columns, after="title"):
+    """Add columns to Wagtail's page lists (the explorer and the search/filter list) after ``after``."""
+    for view in (ExplorableIndexView, IndexView):
+        names = [column.name for column in view.base_columns]
+        position = names.index(after) + 1 if after in names else len(names)
+        for offset, column in enumerate(c for c in columns if c.name not in names):
+            view.base_columns.insert(position + offset, column)
+
+
+add_page_list_columns(LanguagesColumn("languages", label=gettext_lazy("Languages"), width="10%"))

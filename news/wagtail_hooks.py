@@ -8,6 +8,9 @@ Ezzor") and their kind, so the governorate الرقة and the city الرقة ar
 
 from django import forms
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -18,8 +21,12 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from cms import languages
+from cms.wagtail_hooks import add_page_list_columns
 
+from .models import CONTENT_PAGE_MODELS
 from .taxonomy import Organisation, Person, Place, Project, Topic, name_in_admin_language
+
+capfirst_lazy = lazy(capfirst, str)
 
 
 def _label(obj):
@@ -175,3 +182,34 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# -- The page list -----------------------------------------------------------------------------------------------
+
+
+def _content(page):
+    """The news item, statement or session behind a row of the page list (None for other page types)."""
+    specific = page.specific
+    return specific if isinstance(specific, CONTENT_PAGE_MODELS) else None
+
+
+class ContentDateColumn(Column):
+    """The item's own date (what readers see), not the date it was last edited."""
+
+    def get_value(self, instance):
+        content = _content(instance)
+        return date_format(content.date) if content and content.date else ""
+
+
+class DatelineColumn(Column):
+    def get_value(self, instance):
+        content = _content(instance)
+        place = content.dateline_place if content else None
+        return place.admin_label() if place else ""
+
+
+add_page_list_columns(
+    ContentDateColumn("item_date", label=capfirst_lazy(_("date")), width="10%"),
+    DatelineColumn("dateline", label=capfirst_lazy(_("dateline place")), width="14%"),
+    after="languages",
+)

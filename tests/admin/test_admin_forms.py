@@ -1,10 +1,14 @@
 """Forms as an Arabic editor meets them: which title is required, what errors say, what slug a snippet gets."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from wagtail.test.utils.form_data import querydict_from_html
 
+from news.factories import NewsPageFactory
 from news.models import DialogueSessionPage, NewsPage
 from news.taxonomy import Organisation, Place, Topic
 
@@ -150,3 +154,25 @@ def test_topics_places_and_organisations_are_chosen_in_a_searchable_chooser(arab
     edit = soup(arabic_admin.get(reverse("wagtailadmin_pages:edit", args=[created.pk])))
     chosen = edit.find(attrs={"data-name": "places"}).find("input", attrs={"name": "places"})
     assert chosen["value"] == str(place.pk)
+
+
+def test_the_page_list_shows_languages_date_and_dateline(arabic_admin, site_tree):
+    """Editors see at a glance which languages an item is written in, its date and where it was filed from."""
+    place = Place.objects.create(name_ar="عامودا", kind="town")
+    NewsPageFactory(
+        parent=site_tree["news"],
+        title_ar="ورشة في عامودا",
+        title_ku=None,
+        title_en="Workshop in Amouda",
+        date=datetime.date(2026, 3, 8),
+        dateline_place=place,
+    )
+    page = soup(arabic_admin.get(reverse("wagtailadmin_explore", args=[site_tree["news"].pk])))
+    row = next(tr for tr in page.select("tbody tr") if "ورشة في عامودا" in tr.get_text())
+    codes = {span.get_text(): "cms-languages__missing" in span["class"] for span in row.select(".cms-languages__code")}
+    assert codes == {"ar": False, "ku": True, "en": False}
+    with translation.override("ar"):
+        assert date_format(datetime.date(2026, 3, 8)) in row.get_text()  # "8 مارس، 2026"
+    assert "عامودا" in row.get_text()
+    headers = [" ".join(th.get_text().split()) for th in page.select("thead th")]
+    assert {"اللغات", "التاريخ", "مكان الخبر"} <= set(headers)
