@@ -1,17 +1,23 @@
 """Admin behaviour shared by every app."""
 
+import datetime
+
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView
 from wagtail.models import Page
 
 from cms import languages
+from cms.text import unicode_slug
 
 
 @hooks.register("before_copy_page")
@@ -75,3 +81,54 @@ def add_page_list_columns(*columns, after="title"):
 
 
 add_page_list_columns(LanguagesColumn("languages", label=gettext_lazy("Languages"), width="10%"))
+
+
+# How long after its creation a never-published draft may still be taken over by a post to "add".
+AUTOSAVED_DRAFT_WINDOW = datetime.timedelta(hours=2)
+
+
+def _autosaved_draft(request, parent_page, page_class):
+    """The draft this editor's autosave created from this same add form, if the post names its slug.
+
+    Only a page of the same type under the same parent, owned by this editor, never published, last saved within
+    ``AUTOSAVED_DRAFT_WINDOW`` and holding the posted slug qualifies; any other clash stays a form error.
+    """
+    slugs = {}
+    for code in languages.enabled_codes():
+        value = request.POST.get(build_localized_fieldname("slug", code))
+        if value:
+            slugs[build_localized_fieldname("slug", code)] = unicode_slug(value, 255) or value
+    if not slugs:
+        return None
+    condition = Q()
+    for field, value in slugs.items():
+        condition |= Q(**{field: value})
+    since = timezone.now() - AUTOSAVED_DRAFT_WINDOW
+    return (
+        page_class.objects.child_of(parent_page)
+        .filter(
+            condition,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+            latest_revision_created_at__gte=since,
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+@hooks.register("before_create_page")
+def continue_an_autosaved_draft(request, parent_page, page_class):
+    """Wagtail's autosave creates the page on the first pause in typing and then moves the form to the new
+    page's edit view. A publish (or a second autosave, or a double click) that leaves before the move still
+    posts to "add", and used to fail with "This slug is already in use" while the draft existed. Such a post
+    is handed to the draft's edit view, which saves or publishes it: one page, nothing half-created."""
+    if request.method != "POST":
+        return None
+    draft = _autosaved_draft(request, parent_page, page_class)
+    if draft is None:
+        return None
+    from wagtail.admin.views.pages.edit import EditView
+
+    return EditView.as_view()(request, page_id=draft.pk)
