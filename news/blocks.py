@@ -1,5 +1,6 @@
 """The blocks editors build a body from. Each body is written once per language (the whole stream varies)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -29,8 +30,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 class ImageBlock(blocks.StructBlock):
     """A picture from a workshop or session; its alt text comes from the image, the caption is written here."""
 
-    image = ImageChooserBlock()
-    caption = blocks.CharBlock(required=False, max_length=300)
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, max_length=300, label=_("Caption"))
 
     class Meta:
         icon = "image"
@@ -39,8 +40,10 @@ class ImageBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """Words of a trainer, participant or official, with who said them."""
 
-    text = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=200)
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, label=_("Said by"), help_text=_("Name and role of who said it.")
+    )
 
     class Meta:
         icon = "openquote"
@@ -49,16 +52,18 @@ class QuoteBlock(blocks.StructBlock):
 class DocumentBlock(blocks.StructBlock):
     """A downloadable attachment (report, signed statement, questionnaire)."""
 
-    document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, max_length=200, help_text="Shown instead of the document's own title.")
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False, max_length=200, label=_("Title"), help_text=_("Shown instead of the document's own title.")
+    )
 
     class Meta:
         icon = "doc-full"
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    figure = blocks.CharBlock(max_length=30, help_text="e.g. 23, 3 days, 40%")
-    label = blocks.CharBlock(max_length=120, help_text="e.g. trainees")
+    figure = blocks.CharBlock(max_length=30, label=_("Figure"), help_text=_("e.g. 23, 3 days, 40%"))
+    label = blocks.CharBlock(max_length=120, label=_("Label"), help_text=_("e.g. trainees"))
 
 
 class KeyFiguresBlock(blocks.ListBlock):
@@ -72,16 +77,16 @@ class KeyFiguresBlock(blocks.ListBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    image = ImageBlock()
-    quote = QuoteBlock()
-    embed = EmbedBlock(icon="media")
-    document = DocumentBlock()
-    key_figures = KeyFiguresBlock()
+    heading = HeadingBlock(label=_("Heading"))
+    paragraph = ParagraphBlock(label=_("Paragraph"))
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    embed = EmbedBlock(icon="media", label=_("Video or post (link)"))
+    document = DocumentBlock(label=_("Document"))
+    key_figures = KeyFiguresBlock(label=_("Key figures"))
 
 
 class ListItemBlock(blocks.StreamBlock):
     """A plain list, one sentence per item (outcomes, recommendations)."""
 
-    item = blocks.TextBlock(icon="list-ul")
+    item = blocks.TextBlock(icon="list-ul", label=_("Item"))

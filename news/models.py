@@ -8,12 +8,14 @@ shared by all languages.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.admin_widgets import MultipleSnippetChooser
 from cms.pages import TranslatedPage
 
 from .blocks import BodyBlock, ListItemBlock
@@ -26,23 +28,44 @@ class ContentPage(TranslatedPage):
     date = models.DateField(
         default=timezone.localdate,
         db_index=True,
-        help_text="Publication date shown to readers; lists are ordered by it.",
+        verbose_name=_("date"),
+        help_text=_("Publication date shown to readers; lists are ordered by it."),
     )
-    summary = models.TextField(blank=True, help_text="Two or three sentences for cards, feeds and search results.")
-    body = StreamField(BodyBlock(), blank=True)
-    main_image = models.ForeignKey("cms.CMSImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    summary = models.TextField(
+        blank=True,
+        verbose_name=_("summary"),
+        help_text=_("Two or three sentences for cards, feeds and search results."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    main_image = models.ForeignKey(
+        "cms.CMSImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+    )
     dateline_place = models.ForeignKey(
         Place,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text='Where the item was filed from ("ASO – Amouda").',
+        verbose_name=_("dateline place"),
+        help_text=_("Where the item was filed from (“ASO – Amouda”)."),
     )
-    topics = ParentalManyToManyField(Topic, blank=True, related_name="+")
-    places = ParentalManyToManyField(Place, blank=True, related_name="+", help_text="Where the activity took place.")
-    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    partners = ParentalManyToManyField(Organisation, blank=True, related_name="+")
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="+", verbose_name=_("topics"))
+    places = ParentalManyToManyField(
+        Place,
+        blank=True,
+        related_name="+",
+        verbose_name=_("places"),
+        help_text=_("Where the activity took place."),
+    )
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("project")
+    )
+    partners = ParentalManyToManyField(Organisation, blank=True, related_name="+", verbose_name=_("partners"))
 
     content_panels = TranslatedPage.content_panels + [
         FieldPanel("date"),
@@ -54,12 +77,12 @@ class ContentPage(TranslatedPage):
         MultiFieldPanel(
             [
                 FieldPanel("dateline_place"),
-                FieldPanel("topics"),
-                FieldPanel("places"),
+                FieldPanel("topics", widget=MultipleSnippetChooser(Topic)),
+                FieldPanel("places", widget=MultipleSnippetChooser(Place)),
                 FieldPanel("project"),
-                FieldPanel("partners"),
+                FieldPanel("partners", widget=MultipleSnippetChooser(Organisation)),
             ],
-            heading="Filing",
+            heading=_("Filing"),
         )
     ]
     search_fields = TranslatedPage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
@@ -71,13 +94,17 @@ class ContentPage(TranslatedPage):
 class NewsIndexPage(TranslatedPage):
     """The section that holds news items."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = TranslatedPage.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("News")
+        verbose_name_plural = _("news sections")
 
 
 class NewsPage(ContentPage):
@@ -88,11 +115,15 @@ class NewsPage(ContentPage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
 
 class StatementIndexPage(TranslatedPage):
     """The section that holds official statements."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = TranslatedPage.content_panels + [FieldPanel("intro")]
 
@@ -100,27 +131,40 @@ class StatementIndexPage(TranslatedPage):
     subpage_types = ["news.StatementPage"]
     max_count_per_parent = 1
 
+    class Meta:
+        verbose_name = _("Statements")
+        verbose_name_plural = _("statement sections")
+
 
 class StatementPage(ContentPage):
     """An official statement, clarification or press release of the centre."""
 
     CLARIFICATION, POSITION, PRESS_RELEASE = "clarification", "position", "press_release"
-    KIND_CHOICES = [(CLARIFICATION, "Clarification"), (POSITION, "Position"), (PRESS_RELEASE, "Press release")]
+    KIND_CHOICES = [
+        (CLARIFICATION, _("Clarification")),
+        (POSITION, _("Position")),
+        (PRESS_RELEASE, _("Press release")),
+    ]
 
-    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=POSITION)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=POSITION, verbose_name=_("kind"))
     statement_date = models.DateField(
-        null=True, blank=True, help_text="Date the statement was issued, if not the publication date."
+        null=True,
+        blank=True,
+        verbose_name=_("statement date"),
+        help_text=_("Date the statement was issued, if not the publication date."),
     )
-    reference = models.CharField(max_length=60, blank=True, help_text="Reference number, if any.")
+    reference = models.CharField(
+        max_length=60, blank=True, verbose_name=_("reference"), help_text=_("Reference number, if any.")
+    )
 
     content_panels = (
         ContentPage.content_panels
         + [
             MultiFieldPanel(
                 [FieldRowPanel([FieldPanel("kind"), FieldPanel("statement_date"), FieldPanel("reference")])],
-                heading="Statement",
+                heading=_("Statement"),
             ),
-            InlinePanel("attachments", heading="Attachments (signed PDF)", label="Attachment"),
+            InlinePanel("attachments", heading=_("Attachments (signed PDF)"), label=_("Attachment")),
         ]
         + ContentPage.filing_panels
     )
@@ -128,18 +172,28 @@ class StatementPage(ContentPage):
     parent_page_types = ["news.StatementIndexPage"]
     subpage_types = []
 
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
 
 class StatementAttachment(Orderable):
     page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
 
     panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
 
 class DialogueSessionIndexPage(TranslatedPage):
     """The section that holds reports of dialogue sessions and workshops."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = TranslatedPage.content_panels + [FieldPanel("intro")]
 
@@ -147,20 +201,30 @@ class DialogueSessionIndexPage(TranslatedPage):
     subpage_types = ["news.DialogueSessionPage"]
     max_count_per_parent = 1
 
+    class Meta:
+        verbose_name = _("Dialogue sessions")
+        verbose_name_plural = _("dialogue session sections")
+
 
 class DialogueSessionPage(ContentPage):
     """Report of a dialogue session or workshop: when, where, who took part, what came out of it."""
 
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
-    facilitators = ParentalManyToManyField(Person, blank=True, related_name="+", help_text="Trainers or facilitators.")
-    organisers = ParentalManyToManyField(Organisation, blank=True, related_name="+")
-    funders = ParentalManyToManyField(Organisation, blank=True, related_name="+")
-    participants_total = models.PositiveIntegerField(null=True, blank=True)
-    participants_women = models.PositiveIntegerField(null=True, blank=True)
-    participants_men = models.PositiveIntegerField(null=True, blank=True)
-    outcomes = StreamField(ListItemBlock(), blank=True)
-    recommendations = StreamField(ListItemBlock(), blank=True)
+    start_date = models.DateField(null=True, blank=True, verbose_name=_("start date"))
+    end_date = models.DateField(null=True, blank=True, verbose_name=_("end date"))
+    facilitators = ParentalManyToManyField(
+        Person,
+        blank=True,
+        related_name="+",
+        verbose_name=_("facilitators"),
+        help_text=_("Trainers or facilitators."),
+    )
+    organisers = ParentalManyToManyField(Organisation, blank=True, related_name="+", verbose_name=_("organisers"))
+    funders = ParentalManyToManyField(Organisation, blank=True, related_name="+", verbose_name=_("funders"))
+    participants_total = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("participants (total)"))
+    participants_women = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("women"))
+    participants_men = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("men"))
+    outcomes = StreamField(ListItemBlock(), blank=True, verbose_name=_("outcomes"))
+    recommendations = StreamField(ListItemBlock(), blank=True, verbose_name=_("recommendations"))
 
     content_panels = (
         ContentPage.content_panels
@@ -168,11 +232,11 @@ class DialogueSessionPage(ContentPage):
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                    FieldPanel("facilitators"),
-                    FieldPanel("organisers"),
-                    FieldPanel("funders"),
+                    FieldPanel("facilitators", widget=MultipleSnippetChooser(Person)),
+                    FieldPanel("organisers", widget=MultipleSnippetChooser(Organisation)),
+                    FieldPanel("funders", widget=MultipleSnippetChooser(Organisation)),
                 ],
-                heading="Session",
+                heading=_("Session"),
             ),
             MultiFieldPanel(
                 [
@@ -183,9 +247,9 @@ class DialogueSessionPage(ContentPage):
                             FieldPanel("participants_men"),
                         ]
                     ),
-                    InlinePanel("age_groups", label="Age group"),
+                    InlinePanel("age_groups", label=_("Age group")),
                 ],
-                heading="Participants",
+                heading=_("Participants"),
             ),
             FieldPanel("outcomes"),
             FieldPanel("recommendations"),
@@ -196,26 +260,36 @@ class DialogueSessionPage(ContentPage):
     parent_page_types = ["news.DialogueSessionIndexPage"]
     subpage_types = []
 
+    class Meta:
+        verbose_name = _("dialogue session")
+        verbose_name_plural = _("dialogue sessions")
+
     def clean(self):
         super().clean()
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = "The session cannot end before it starts."
+            errors["end_date"] = _("The session cannot end before it starts.")
         parts = [self.participants_women, self.participants_men]
         if self.participants_total is not None and all(p is not None for p in parts):
             if sum(parts) > self.participants_total:
-                errors["participants_total"] = "Women and men together are more than the total."
+                errors["participants_total"] = _("Women and men together are more than the total.")
         if errors:
             raise ValidationError(errors)
 
 
 class ParticipantAgeGroup(Orderable):
     page = ParentalKey(DialogueSessionPage, on_delete=models.CASCADE, related_name="age_groups")
-    age_from = models.PositiveSmallIntegerField()
-    age_to = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Empty for \u201cand over\u201d.")
-    count = models.PositiveIntegerField()
+    age_from = models.PositiveSmallIntegerField(verbose_name=_("from age"))
+    age_to = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("to age"), help_text=_("Empty for “and over”.")
+    )
+    count = models.PositiveIntegerField(verbose_name=_("number of participants"))
 
     panels = [FieldRowPanel([FieldPanel("age_from"), FieldPanel("age_to"), FieldPanel("count")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("age group")
+        verbose_name_plural = _("age groups")
 
     @property
     def label(self):

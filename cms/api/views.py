@@ -173,4 +173,5 @@ class ApiRootView(PublicAPIView):
                 "endpoints": {name: f"{base}{name}/" for name in ENDPOINTS},
             }
         )
+
     options = get

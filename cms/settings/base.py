@@ -157,10 +157,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so private collections stay private
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Editors' e-mail hashes are not sent to Gravatar, and the admin does not call out for new versions: nothing
-# about who works here leaves the server, and the content security policy needs no outside origin.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors' e-mail hashes are not sent to Gravatar, and the admin does not call out for new versions (see the
+# "offline admin" block below): nothing about who works here leaves the server.
 
 # The separate public website; the API builds absolute links to it.
 CMS_FRONTEND_URL = os.environ.get("CMS_FRONTEND_URL", "http://localhost:3000").rstrip("/")
@@ -329,3 +327,11 @@ TASKS = {
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
 }
 CMS_SITEMAP_LIMIT = int(os.environ.get("CMS_SITEMAP_LIMIT", "50000"))  # URLs per sitemap file
+
+# -- Offline-friendly admin --------------------------------------------------------------------------------
+# The admin asks no outside host unless configured: a newsroom offline or behind a strict firewall would wait on
+# avatars (Gravatar) and Wagtail's update check. Set WAGTAIL_GRAVATAR_PROVIDER_URL (e.g.
+# "//www.gravatar.com/avatar") or WAGTAIL_ENABLE_UPDATE_CHECK=1 to have them back.
+WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("WAGTAIL_GRAVATAR_PROVIDER_URL") or None
+WAGTAIL_ENABLE_UPDATE_CHECK = os.environ.get("WAGTAIL_ENABLE_UPDATE_CHECK", "") == "1"
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

@@ -10,6 +10,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import rich_text
@@ -184,7 +185,8 @@ def test_session_ending_before_it_starts_is_a_form_error_and_loses_nothing(clien
     html = soup(response)
     assert html.select_one("[data-field-wrapper] [data-field-errors]") is not None
     error_text = " ".join(e.get_text(" ", strip=True) for e in html.select("[data-field-errors]"))
-    assert "The session cannot end before it starts." in error_text
+    with translation.override(html.find("html")["lang"]):  # the message in the admin's language
+        assert translation.gettext("The session cannot end before it starts.") in error_text
     assert not DialogueSessionPage.objects.exists()
 
     # What the editor typed comes back in the form.

@@ -58,7 +58,9 @@ def add_paragraph(page, field, text):
 
     stream = page.locator(f'[data-contentpath="{field}"]')
     stream.locator("button.c-sf-add-button").first.click()
-    page.locator("[role=option], .w-combobox__option").filter(has_text=re.compile("^Paragraph$", re.I)).first.click()
+    page.locator("[role=option], .w-combobox__option").filter(
+        has_text=re.compile("^(Paragraph|فقرة)$", re.I)
+    ).first.click()
     editor = stream.locator("[contenteditable=true]").first
     editor.click()
     page.keyboard.type(text)
