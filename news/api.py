@@ -22,9 +22,10 @@ from cms.api.pagination import Window, envelope
 from cms.api.params import parse_id
 from cms.api.problems import Problem
 from cms.paths import Paths
+from readmodel import delivery
 
 from . import selectors
-from .serializers import Context, card_data, detail_data, detail_streams, taxonomy_data
+from .serializers import Context, detail_data, detail_streams, taxonomy_data
 
 #: Filters shared by the lists and search.
 FILTER_PARAMS = ("topic", "place", "project", "organisation", "date_from", "date_to")
@@ -62,11 +63,7 @@ class ItemListView(PublicAPIView):
                 f"There is no {missing.parameter} with the slug {missing.slug!r}.", parameter=missing.parameter
             ) from None
         queryset = selectors.item_queryset(filters, self.code, ordering)
-        count = queryset.count()
-        rows = selectors.page_of_ids(queryset, window.offset, window.limit) if window.offset < count else []
-        context = Context(Paths(), self.base_url())
-        results = card_data(selectors.load_items(rows), self.code, context)
-        return Response(envelope(request, count, window, results))
+        return delivery.json_response(delivery.list_body(request, queryset, window, self.code, self.base_url()))
 
 
 class AllItemsListView(ItemListView):
@@ -101,14 +98,10 @@ class ItemDetailView(PublicAPIView):
 
     def get(self, request, id):
         pk = parse_id(id)
-        page = None
-        for model in self.types:
-            page = selectors.public_item(model, pk)
-            if page is not None:
-                break
-        if page is None:
+        body = delivery.detail_body(pk, self.types, self.code, self.base_url())
+        if body is None:
             raise Problem(f"No published {self.noun} has the id {pk}.", status_code=404, kind="not-found")
-        return Response(item_detail_response(self, page))
+        return delivery.json_response(body)
 
     @property
     def noun(self) -> str:
@@ -120,10 +113,10 @@ class AllItemsDetailView(ItemDetailView):
 
     def get(self, request, id):
         pk = parse_id(id)
-        page = selectors.public_item_of_any_type(pk)
-        if page is None:
+        body = delivery.detail_body(pk, self.types, self.code, self.base_url())
+        if body is None:
             raise Problem(f"No published item has the id {pk}.", status_code=404, kind="not-found")
-        return Response(item_detail_response(self, page))
+        return delivery.json_response(body)
 
 
 def split_frontend_path(raw: str) -> tuple[str, str, str]:
@@ -161,17 +154,14 @@ class ResolveView(PublicAPIView):
         code, rest, normalised = split_frontend_path(raw)
         self.choice = negotiate(request, path_code=code)
         redirect = None
-        page = selectors.find_by_path(Paths(), code, rest) if rest else None
-        if page is None and rest:
+        pk = delivery.find_by_path_id(Paths(), code, rest, languages.enabled_codes()) if rest else None
+        if pk is None and rest:
             page, redirect = self.follow_redirect(normalised, rest)
-        if page is None and redirect is None:
+            pk = page.pk if page is not None else None
+        if pk is None and redirect is None:
             raise Problem(f"No published item is at {normalised}.", status_code=404, kind="not-found")
-        item = None
-        if page is not None:
-            item = item_detail_response(self, page)
-            if redirect is not None:
-                redirect["to"] = item["path"]
-        return Response({"path": normalised, "redirect": redirect, "item": item})
+        item = delivery.detail_body(pk, delivery.TYPES, self.code, self.base_url()) if pk is not None else None
+        return delivery.json_response(delivery.resolve_body(normalised, redirect, item))
 
     def follow_redirect(self, normalised: str, rest: str):
         """A redirect (``wagtail.contrib.redirects``) from this path, with or without its language prefix."""

@@ -1,0 +1,122 @@
+"""Answers put together from stored documents: ids chosen at request time through the one visibility rule,
+content joined as stored text. Nothing is serialised per request (except on a cold store).
+
+Queries: a list costs the two of ``public_pages`` (restrictions, default site), one for the page of ids and
+the count together (a window function), one for the cards. A detail costs the two of ``public_pages``, one
+for the related ids (chosen among public items sharing a topic or the project, from the item's own relation
+tables, so it needs nothing from the stored detail), one for the detail and the related cards together.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db.models import Case, Count, F, Q, TextField, When, Window
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from wagtail.models import Page
+
+from cms.api.pagination import envelope
+from cms.visibility import public_pages
+from news import selectors
+
+from . import store
+from .models import StoredItem
+
+RELATED_LIMIT = 4
+TYPES = tuple(selectors.ITEM_TYPES.values())
+
+
+def page_of_ids_and_count(queryset, offset: int, limit: int) -> tuple[list[int], int]:
+    """One page of ids of an ordered queryset and the total count, in one query (past the end: two)."""
+    rows = list(queryset.annotate(_total=Window(Count("pk"))).values_list("pk", "_total")[offset : offset + limit])
+    if rows:
+        return [pk for pk, _ in rows], rows[0][1]
+    return [], (queryset.count() if offset else 0)
+
+
+def list_body(request, queryset, window, code: str, base_url: str) -> str:
+    """The list envelope as JSON text: ``count``, ``next``, ``previous`` and the stored cards in order."""
+    ids, count = page_of_ids_and_count(queryset, window.offset, window.limit)
+    found = store.cards(ids, code) if ids else {}
+    head = envelope(request, count, window, [])
+    head.pop("results")
+    results = ",".join(found[pk] for pk in ids if pk in found)
+    return store.with_base(store.dumps(head)[:-1] + ',"results":[' + results + "]}", base_url)
+
+
+def _item_date():
+    return Coalesce(*(F(f"{model._meta.model_name}__date") for model in TYPES))
+
+
+def related_ids_queryset(public, pk: int):
+    """Public items sharing a topic or the project with item ``pk``, newest first (the rule of
+    ``news.selectors.related_items``), written against the item's relation tables so it runs without
+    loading the item."""
+    shares = Q(pk__in=[])
+    for model in TYPES:
+        through = model.topics.through
+        own = through._meta.get_field(model._meta.model_name).attname
+        shares |= Q(topics__in=through.objects.filter(**{own: pk}).values("topic_id"))
+        shares |= Q(project_id__in=model.objects.filter(pk=pk, project_id__isnull=False).values("project_id"))
+    matching = Q(pk__in=[])
+    for other in TYPES:
+        matching |= Q(pk__in=other.objects.filter(shares).values("pk"))
+    return public.filter(matching).exclude(pk=pk).annotate(item_date=_item_date()).order_by("-item_date", "-pk")
+
+
+def detail_body(pk: int, types, code: str, base_url: str) -> str | None:
+    """The detail of public item ``pk`` (of one of ``types``) as JSON text with its related cards; None when
+    it is not public."""
+    public = public_pages(Page.objects.type(*TYPES))
+    wanted = public.type(*types).filter(pk=pk)
+    related = list(related_ids_queryset(public, pk).values_list("pk", flat=True)[:RELATED_LIMIT])
+    rows = (
+        StoredItem.objects.filter(lang=code)
+        .filter(Q(page_id__in=wanted.values("pk")) | Q(page_id__in=related))
+        .annotate(text=Case(When(page_id=pk, then=F("detail")), default=F("card"), output_field=TextField()))
+        .values_list("page_id", "text")
+    )
+    found = dict(rows)
+    if pk not in found:
+        if not wanted.exists():
+            return None
+        store.build([pk])
+        found[pk] = StoredItem.objects.get(page_id=pk, lang=code).detail
+    missing = [other for other in related if other not in found]
+    if missing:
+        found.update(store.cards(missing, code))
+    cards = ",".join(found[other] for other in related if other in found)
+    return store.with_base(found[pk] + ',"related":[' + cards + "]}", base_url)
+
+
+def find_by_path_id(paths, code: str, rest: str, enabled_codes) -> int | None:
+    """The id of the public item at a frontend path: first in the path's language, then in any other."""
+    from modeltranslation.utils import build_localized_fieldname
+
+    condition = Q()
+    columns = {}
+    for candidate in enabled_codes:
+        column = build_localized_fieldname("url_path", candidate)
+        columns[candidate] = column
+        condition |= Q(**{column: paths.url_path_for(candidate, rest)})
+    rows = list(public_pages(Page.objects.type(*TYPES)).filter(condition).values_list("pk", *columns.values()))
+    for candidate in [code, *(c for c in enabled_codes if c != code)]:
+        target = paths.url_path_for(candidate, rest)
+        for row in rows:
+            if row[1 + list(columns).index(candidate)] == target:
+                return row[0]
+    return None
+
+
+def resolve_body(path: str, redirect: dict | None, item: str | None) -> str:
+    """``resolve/``'s answer around a stored detail; a redirect to an item names the item's path."""
+    if redirect is not None and item is not None:
+        redirect = {**redirect, "to": json.loads(item)["path"]}
+    head = store.dumps({"path": path, "redirect": redirect})[:-1]
+    return head + ',"item":' + (item if item is not None else "null") + "}"
+
+
+def json_response(body: str) -> HttpResponse:
+    """A JSON answer from text already written (the view's renderer has nothing left to do)."""
+    return HttpResponse(body.encode(), content_type="application/json")
