@@ -59,3 +59,9 @@ check: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static
+
+## Delivery benchmark against Wagtail's API v2/v3 under gunicorn + wrk; writes bench/results/<date>.md.
+## BENCH_ARGS=--quick for CI (300 items, SQLite, short runs).
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -154,13 +154,14 @@ class ResolveView(PublicAPIView):
         code, rest, normalised = split_frontend_path(raw)
         self.choice = negotiate(request, path_code=code)
         redirect = None
-        pk = delivery.find_by_path_id(Paths(), code, rest, languages.enabled_codes()) if rest else None
+        public = delivery.public_items()
+        pk = delivery.find_by_path_id(public, code, rest, languages.enabled_codes()) if rest else None
         if pk is None and rest:
             page, redirect = self.follow_redirect(normalised, rest)
             pk = page.pk if page is not None else None
         if pk is None and redirect is None:
             raise Problem(f"No published item is at {normalised}.", status_code=404, kind="not-found")
-        item = delivery.detail_body(pk, delivery.TYPES, self.code, self.base_url()) if pk is not None else None
+        item = delivery.detail_body(pk, delivery.TYPES, self.code, self.base_url(), public) if pk else None
         return delivery.json_response(delivery.resolve_body(normalised, redirect, item))
 
     def follow_redirect(self, normalised: str, rest: str):
