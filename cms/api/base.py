@@ -115,9 +115,14 @@ class PublicAPIView(ReplicaReadsMixin, APIView):
             return self._dispatch_conditional(request, *args, **kwargs)
 
     def _throttle_allows(self, request) -> bool:
-        """The client's rate, counted for answers sent from the cache too (a refusal is left to the view's
-        own check, which answers the 429)."""
-        return all(throttle.allow_request(request, self) for throttle in self.get_throttles())
+        """The client's rate, counted once per request, answers sent from the cache included (a refusal is
+        left to the view's own check, which answers the 429)."""
+        self._counted = all(throttle.allow_request(request, self) for throttle in self.get_throttles())
+        return self._counted
+
+    def check_throttles(self, request):
+        if not getattr(self, "_counted", False):
+            super().check_throttles(request)
 
     def _dispatch_conditional(self, request, *args, **kwargs):
         """GET and HEAD are answered from the content version when possible: a matching validator is a 304
