@@ -9,12 +9,17 @@ into ``results``.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.models import Page
 
+from cms.api import negotiation
 from cms.api.base import PublicAPIView
 from cms.api.pagination import Window, envelope
+from cms.api.params import Params
 from cms.api.problems import Problem
 from cms.paths import Paths
 from cms.visibility import public_pages
@@ -23,11 +28,43 @@ from news.api import FILTER_PARAMS
 from news.serializers import Context, card_data
 
 from . import engine
-from .backends import ALL
 from .schema import search_schema, suggest_schema
 
 SEARCH_PARAMS = ("q", "limit", "offset", "type", *FILTER_PARAMS)
 SUGGEST_LIMIT, SUGGEST_MAX = 8, 20
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class SearchParams(Params):
+    """The lists' parameter rules, except that ``q`` may hold quotes and apostrophes: readers type
+    ``women's participation`` and ``"advocacy methods" training``, and to the search they are punctuation
+    (``search.normalise``), never part of a database query. Control characters are still refused."""
+
+    TEXT = "q"
+
+    def __init__(self, query_params, allowed):
+        rest = query_params.copy()
+        texts = rest.pop(self.TEXT, None)
+        super().__init__(rest, allowed)
+        if texts is None:
+            return
+        if len(texts) > 1:
+            raise Problem(f"The parameter {self.TEXT!r} is given more than once.", parameter=self.TEXT)
+        if _CONTROL.search(texts[0]):
+            raise Problem(
+                f"The value of {self.TEXT!r} contains a control character (e.g. a NUL byte).", parameter=self.TEXT
+            )
+        self._values[self.TEXT] = texts[0]
+
+
+class SearchAPIView(PublicAPIView):
+    """A public API view whose ``q`` is free text (``SearchParams``)."""
+
+    def initial(self, request, *args, **kwargs):
+        APIView.initial(self, request, *args, **kwargs)
+        self.query = SearchParams(request.query_params, self.allowed_params())
+        if self.language_param:
+            self.choice = negotiation.negotiate(request, param=self.language_param)
 
 
 def _query(view) -> str:
@@ -68,7 +105,7 @@ def _pages_in_order(page_ids: list[int]) -> list:
     return selectors.load_items([(pk, rows[pk]) for pk in page_ids if pk in rows])
 
 
-class SearchView(PublicAPIView):
+class SearchView(SearchAPIView):
     """Public news, statements and session reports matching ``q`` in the requested language, best first."""
 
     params = SEARCH_PARAMS
@@ -93,12 +130,12 @@ class SearchView(PublicAPIView):
             return result
 
         data = envelope(request, outcome.count, window, cards(outcome.hits))
-        data["match"] = "all_words" if outcome.mode == ALL else "any_word"
+        data["match"] = outcome.mode
         data["other_languages"] = cards(outcome.others)
         return Response(data)
 
 
-class SuggestView(PublicAPIView):
+class SuggestView(SearchAPIView):
     """Titles in the requested language completing what was typed so far (every word, the last as a prefix)."""
 
     params = ("q", "limit")

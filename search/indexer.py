@@ -64,7 +64,9 @@ def index_pages(page_ids: Iterable[int]) -> int:
         entries = []
         for model in CONTENT_PAGE_MODELS:
             for page in _live_pages(model, chunk):
-                for document in documents(page):
+                written_in = documents(page)
+                page_langs = " ".join(document.lang for document in written_in)
+                for document in written_in:
                     entries.append(
                         SearchEntry(
                             page_id=page.pk,
@@ -72,6 +74,8 @@ def index_pages(page_ids: Iterable[int]) -> int:
                             title=document.title,
                             summary=document.summary,
                             body=document.body,
+                            date=document.date,
+                            page_langs=page_langs,
                             **document.normalised(),
                         )
                     )

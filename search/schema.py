@@ -11,9 +11,11 @@ Q = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
     required=True,
-    description="What to look for, 1 to 200 characters, in any script; matched after normalisation "
-    "(Arabic letter forms and prefixes, Kurmanji letters, English stems). Quotes and control characters are "
-    "a 400.",
+    description="What to look for, 1 to 200 characters (after trimming spaces), in any script; matched after "
+    "normalisation (Arabic letter forms, prefixes, suffixes and common broken plurals; Kurmanji letters and "
+    "endings, Turkish-keyboard İ and ı; English stems). Quotes and apostrophes, straight or curly, are "
+    "punctuation. Limits, each a 400: empty, longer than 200 characters, a control character (e.g. a NUL "
+    "byte), or the parameter given twice; at most 12 words are used.",
 )
 SUGGEST_LIMIT = OpenApiParameter("limit", OpenApiTypes.INT, OpenApiParameter.QUERY, description="1 to 20 (default 8).")
 
@@ -24,7 +26,11 @@ class SearchCard(shapes.Card):
 
 
 class SearchPage(shapes.page_of(SearchCard, "PaginatedSearchCardList")):
-    match = s.ChoiceField(choices=["all_words", "any_word"], help_text="any_word when no item had every word.")
+    match = s.ChoiceField(
+        choices=["all", "any"],
+        help_text="all: every result has every query word. any: no item had them all, so these results have "
+        "some of the words, those with more of them first.",
+    )
     other_languages = SearchCard(many=True, help_text="Items that exist only in other languages (first page).")
 
 
