@@ -114,14 +114,11 @@ def _arabic_prefix_forms(word: str) -> list[str]:
 
 
 def arabic_stem(word: str) -> str:
-    """light10's suffix step on a prefix-free, normalised word (up to two suffixes: "المحليات" → "محل")."""
-    for _ in range(2):
-        for suffix in _ARABIC_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        else:
-            break
+    """light10's suffix step on a prefix-free, normalised word: one ordered pass over the suffixes, each
+    removed at most once while three letters remain ("المحليات" → "محليات" → "محلي" → "محل")."""
+    for suffix in _ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
     return word
 
 
