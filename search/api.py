@@ -120,18 +120,18 @@ class SearchView(SearchAPIView):
         passages = engine.snippets(outcome)
         context = Context(Paths(), self.base_url())
 
-        def cards(hits):
-            loaded = _pages_in_order([hit.page_id for hit in hits])
-            lang_of = {hit.page_id: hit.lang for hit in hits}
-            result = card_data(loaded, self.code, context)
-            for card in result:
-                card["match_lang"] = lang_of[card["id"]]
-                card["snippet"] = passages.get((card["id"], card["match_lang"]), "")
-            return result
-
-        data = envelope(request, outcome.count, window, cards(outcome.hits))
+        # The results and the items offered from other languages are loaded and serialised together: one set
+        # of queries for both lists.
+        hits = [*outcome.hits, *outcome.others]
+        lang_of = {hit.page_id: hit.lang for hit in hits}
+        cards = card_data(_pages_in_order([hit.page_id for hit in hits]), self.code, context)
+        for card in cards:
+            card["match_lang"] = lang_of[card["id"]]
+            card["snippet"] = passages.get((card["id"], card["match_lang"]), "")
+        offered = {hit.page_id for hit in outcome.others}
+        data = envelope(request, outcome.count, window, [card for card in cards if card["id"] not in offered])
         data["match"] = outcome.mode
-        data["other_languages"] = cards(outcome.others)
+        data["other_languages"] = [card for card in cards if card["id"] in offered]
         return Response(data)
 
 

@@ -136,7 +136,8 @@ def suggest(q: str, lang: str, pages, *, limit: int = 8) -> list[Suggestion]:
     terms = normalise.query_terms(q, lang)
     if not terms:
         return []
-    ranked = get_backend().ranked(Match(tuple(terms), prefix_last=True, title_only=True), _scope(pages, lang), limit)
+    match = Match(tuple(terms), prefix_last=True, title_only=True)
+    ranked = get_backend().search(match, _scope(pages, lang), limit, count=False).rows
     titles = dict(
         SearchEntry.objects.filter(page_id__in=[pk for pk, _ in ranked], lang=lang).values_list("page_id", "title")
     )

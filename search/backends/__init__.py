@@ -69,9 +69,6 @@ class Backend:
         """The ranked window; ``count=False`` when only the first rows are wanted (``total`` is then 0)."""
         raise NotImplementedError
 
-    def ranked(self, match: Match, scope: Scope, limit: int, offset: int = 0) -> list[tuple[int, float]]:
-        return self.search(match, scope, limit, offset).rows
-
     def count(self, match: Match, scope: Scope) -> int:
         raise NotImplementedError
 
