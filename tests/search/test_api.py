@@ -217,3 +217,17 @@ def test_suggest_is_normalised(client, items):
     assert titles == ["جلسة حوارية عن الأمان النفسي والاجتماعي"]
     titles = [s["title"] for s in get(client, SUGGEST, q="ewlehiya derun", lang="ku").json()["results"]]
     assert titles == ["Rûniştina diyalogê li ser ewlehiya derûnî û civakî"]
+
+
+@pytest.mark.parametrize("q", ["Women's participation", "women’s participation", '"local councils" Tabqa', "'Tabqa'"])
+def test_quotes_and_apostrophes_are_searched_not_refused(client, items, q):
+    """Readers type them; the API used to answer 400 "contains a quote"."""
+    data = get(client, SEARCH, q=q, lang="en").json()
+    assert items["news_women_tabqa"].pk in ids_of(data)
+    suggest = get(client, SUGGEST, q=q, lang="en")
+    assert suggest.status_code == 200
+
+
+def test_a_query_of_quotes_only_finds_nothing_without_error(client, one_item):
+    data = get(client, SEARCH, q='"\'"', lang="en").json()
+    assert (data["count"], data["results"]) == (0, [])
