@@ -184,3 +184,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Translators' workspace (status per language, report, roles, files for outside translators).
+INSTALLED_APPS += ["translations"]
