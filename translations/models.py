@@ -74,6 +74,7 @@ class TranslationStatus(models.Model):
             models.Index(fields=["kind", "lang", "available"]),
             models.Index(fields=["object_id"]),
             models.Index(fields=["model", "lang"]),
+            models.Index(fields=["lang", "needs_review"]),
         ]
         verbose_name_plural = "translation statuses"
 
