@@ -18,7 +18,7 @@ from wagtail.blocks.base import BlockField
 from cms import languages
 from cms.pages import TranslatedPageForm
 
-from .fingerprints import fingerprint
+from .fingerprints import display_text
 from .roles import languages_of
 
 
@@ -67,7 +67,8 @@ class LanguageLockMixin:
             initial = self.get_initial_for_field(field, name)
             try:
                 if isinstance(field, BlockField):
-                    differs = fingerprint(field.clean(posted)) != fingerprint(field.clean(field.prepare_value(initial)))
+                    # The rich-text editor rewrites markup (block keys) on the way back: compare the text.
+                    differs = display_text(field.clean(posted)) != display_text(initial)
                 else:
                     field.disabled = False
                     try:
