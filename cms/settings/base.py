@@ -354,3 +354,6 @@ if os.environ.get("CMS_CDN_PURGE_URL"):
         }
     }
     CMS_API_PUBLIC_URL = os.environ.get("CMS_API_PUBLIC_URL", "")
+
+# Translators' workspace (status per language, report, roles, files for outside translators).
+INSTALLED_APPS += ["translations"]
