@@ -85,3 +85,9 @@ messages: install
 	$(BIN)/python manage.py makemessages -l ar -l ku -l ckb --no-location --no-obsolete \
 		--ignore "tests/*" --ignore "bench/*" --ignore "static/*" --ignore "media/*"
 	$(BIN)/python manage.py compilemessages --ignore ".venv"
+
+## Delivery benchmark against Wagtail's API v2/v3 under gunicorn + wrk; writes bench/results/<date>.md.
+## BENCH_ARGS=--quick for CI (300 items, SQLite, short runs).
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -2,6 +2,13 @@
 language. The same rule in Python (for objects already loaded) and in SQL (for filters and ordering), used by
 ``translations[]``, ``translated=only``, ordering by title, search, feeds and the sitemap.
 
+An item exists in a language when its version there is complete, or partial with the title and the summary
+written (a card can be shown), and is not marked "needs review" by an editor or translator. In practice:
+the title is written in that language; the summary too whenever the source language has one; and no review
+mark. Review marks and the per-field status live in the ``translations`` app (``translations.status``):
+Python reads the marks (once per object, or primed in bulk), SQL excludes the item-language pairs whose
+stored status says "not available" (``TranslationStatus``, refreshed on every change).
+
 A value is *written* when it holds something a reader can see: not ``None``, not whitespace, not rich text
 whose markup encloses nothing (``<p> </p>``), not a stream whose blocks are all empty. Saving normalises
 blank translations to empty (``cms.pages``, snippets), so the SQL side only has to recognise empty and
@@ -13,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 
+from django.apps import apps
 from django.db.models import Q
 from modeltranslation.utils import build_localized_fieldname
 
@@ -50,9 +58,43 @@ def written(value) -> bool:
     return True  # a number, a date, a chosen image or document
 
 
+KEY_FIELDS = ("title", "summary")
+
+
+def _tracks_translations() -> bool:
+    return apps.is_installed("translations")
+
+
+def review_codes(obj) -> frozenset[str]:
+    """Languages of ``obj`` marked "needs review" (one query per object, unless primed in bulk by
+    ``translations.status.entries_for``)."""
+    cached = obj.__dict__.get("_translation_reviews")
+    if cached is not None:
+        return cached
+    codes: frozenset[str] = frozenset()
+    if _tracks_translations() and obj.pk is not None:
+        from translations.models import ReviewMark
+        from translations.registry import content_type_for
+
+        marks = ReviewMark.objects.filter(content_type=content_type_for(type(obj)), object_id=obj.pk)
+        codes = frozenset(marks.values_list("lang", flat=True))
+    obj.__dict__["_translation_reviews"] = codes
+    return codes
+
+
 def is_available(obj, code: str) -> bool:
-    """An item exists in a language when its title is written in that language."""
-    return written(own_value(obj, "title", code))
+    """An item exists in a language when its title is written there, its summary too whenever the source
+    language has one (complete, or partial with title and summary), and it is not marked for review."""
+    from cms import languages
+
+    if not written(own_value(obj, "title", code)):
+        return False
+    source = languages.source_code()
+    if code != source:
+        for name in KEY_FIELDS[1:]:
+            if written(own_value(obj, name, source)) and not written(own_value(obj, name, code)):
+                return False
+    return code not in review_codes(obj)
 
 
 def written_q(field: str, code: str, prefix: str = "") -> Q:
@@ -62,8 +104,15 @@ def written_q(field: str, code: str, prefix: str = "") -> Q:
 
 
 def available_q(code: str, prefix: str = "") -> Q:
-    """SQL counterpart of :func:`is_available`."""
-    return written_q("title", code, prefix)
+    """SQL counterpart of :func:`is_available` for page querysets: the title written in the row, and the
+    page-language pair not stored as unavailable (summary missing, or marked for review)."""
+    condition = written_q("title", code, prefix)
+    if _tracks_translations():
+        from translations.models import PAGE, TranslationStatus
+
+        unavailable = TranslationStatus.objects.filter(kind=PAGE, lang=code, available=False).values("object_id")
+        condition &= ~Q(**{f"{prefix}pk__in": unavailable})
+    return condition
 
 
 def blank_to_empty(obj, fields, codes) -> None:

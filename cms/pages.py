@@ -1,5 +1,6 @@
 """The base of every page type: translated titles and slugs that stay valid however a page is made."""
 
+from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
@@ -149,3 +150,12 @@ class TranslatedPage(Page):
         from delivery.rendering import serve_preview
 
         return serve_preview(self, request, mode_name)
+
+    def save_revision(self, *args, **kwargs):
+        """Wagtail copies ``self.title`` into ``draft_title`` (what page lists and the moderation queue show);
+        modeltranslation answers ``self.title`` in the active language, which in the admin is the saver's
+        interface language. Saved in the source language, a Kurmanji-speaking translator no longer renames
+        the page for everyone."""
+        self._fill_translated_titles_and_slugs()
+        with translation.override(languages.source_code()):
+            return super().save_revision(*args, **kwargs)

@@ -22,11 +22,12 @@ from cms.api.pagination import Window, envelope
 from cms.api.params import parse_id
 from cms.api.problems import Problem
 from cms.paths import Paths
+from readmodel import delivery
 
 from . import selectors
 from .filters import FILTER_PARAMETERS, FILTER_PARAMS, TYPE_PARAM, item_types, parse_filters
 from .models import DialogueSessionPage, NewsPage, StatementPage
-from .serializers import Context, card_data, detail_data, detail_streams, taxonomy_data
+from .serializers import Context, detail_data, detail_streams, taxonomy_data
 
 LIST_PARAMS = ("limit", "offset", "ordering", *FILTER_PARAMS, "translated")
 
@@ -47,11 +48,7 @@ class ItemListView(PublicAPIView):
         translated_only = query.choice("translated", ("only",)) == "only"
         filters = parse_filters(query, self.item_types(), translated_only=translated_only)
         queryset = selectors.item_queryset(filters, self.code, ordering)
-        count = queryset.count()
-        rows = selectors.page_of_ids(queryset, window.offset, window.limit) if window.offset < count else []
-        context = Context(Paths(), self.base_url())
-        results = card_data(selectors.load_items(rows), self.code, context)
-        return Response(envelope(request, count, window, results))
+        return delivery.json_response(delivery.list_body(request, queryset, window, self.code, self.base_url()))
 
 
 class AllItemsListView(ItemListView):
@@ -85,14 +82,10 @@ class ItemDetailView(PublicAPIView):
 
     def get(self, request, id):
         pk = parse_id(id)
-        page = None
-        for model in self.types:
-            page = selectors.public_item(model, pk)
-            if page is not None:
-                break
-        if page is None:
+        body = delivery.detail_body(pk, self.types, self.code, self.base_url())
+        if body is None:
             raise Problem(f"No published {self.noun} has the id {pk}.", status_code=404, kind="not-found")
-        return Response(item_detail_response(self, page))
+        return delivery.json_response(body)
 
     @property
     def noun(self) -> str:
@@ -104,10 +97,10 @@ class AllItemsDetailView(ItemDetailView):
 
     def get(self, request, id):
         pk = parse_id(id)
-        page = selectors.public_item_of_any_type(pk)
-        if page is None:
+        body = delivery.detail_body(pk, self.types, self.code, self.base_url())
+        if body is None:
             raise Problem(f"No published item has the id {pk}.", status_code=404, kind="not-found")
-        return Response(item_detail_response(self, page))
+        return delivery.json_response(body)
 
 
 def split_frontend_path(raw: str) -> tuple[str, str, str]:
@@ -150,24 +143,22 @@ class ResolveView(PublicAPIView):
         redirect = None
         # The path's own language first, then a path the item had before (a redirect), then another
         # language's slug under this language's prefix, then the editors' redirects.
-        paths = Paths()
-        page = selectors.find_by_path(paths, code, rest, other_languages=False) if rest else None
-        if page is None and rest:
-            page = selectors.find_by_former_path(paths, code, rest)
-            if page is not None:
+        public = delivery.public_items()
+        pk = delivery.find_by_path_id(public, rest, [code]) if rest else None
+        if pk is None and rest:
+            pk = selectors.former_public_item_id(public, code, rest)
+            if pk is not None:
                 redirect = {"from": normalised, "to": None, "permanent": True}
-        if page is None and rest:
-            page = selectors.find_by_path(paths, code, rest, own_language=False)
-        if page is None and rest:
+        if pk is None and rest:
+            others = [c for c in languages.enabled_codes() if c != code]
+            pk = delivery.find_by_path_id(public, rest, others)
+        if pk is None and rest:
             page, redirect = self.follow_redirect(normalised, rest)
-        if page is None and redirect is None:
+            pk = page.pk if page is not None else None
+        if pk is None and redirect is None:
             raise Problem(f"No published item is at {normalised}.", status_code=404, kind="not-found")
-        item = None
-        if page is not None:
-            item = item_detail_response(self, page)
-            if redirect is not None:
-                redirect["to"] = item["path"]
-        return Response({"path": normalised, "redirect": redirect, "item": item})
+        item = delivery.detail_body(pk, delivery.TYPES, self.code, self.base_url(), public) if pk else None
+        return delivery.json_response(delivery.resolve_body(normalised, redirect, item))
 
     def follow_redirect(self, normalised: str, rest: str):
         """A redirect (``wagtail.contrib.redirects``) from this path, with or without its language prefix."""

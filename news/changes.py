@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from modelcluster.fields import ParentalKey
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.documents import get_document_model
@@ -162,7 +163,11 @@ def page_saved(sender, instance, created=False, raw=False, update_fields=None, *
         return
     affected, old_values = _diff(sender, instance, update_fields)
     instance._cms_change = (affected, old_values)
-    if getattr(instance, "_cms_publishing", False) or not instance.live:
+    if getattr(instance, "_cms_publishing", False):
+        return
+    if not instance.live:
+        if "live" in old_values:  # taken offline by a plain save (code, imports): as an unpublish
+            page_unpublished_(sender, instance)
         return
     if created or affected:
         _emit_page(changes.SAVED, instance, affected, old_values)
@@ -262,6 +267,19 @@ def page_moved(sender, instance, **kwargs):
             model=_label(instance.specific_deferred),
         )
     )
+
+
+def child_row_changed(sender, instance, raw=False, **kwargs):
+    """Inline rows (attachments, age groups, featured items) written on their own, outside a page save (a
+    publish writes them too, and then says so again: listeners are idempotent)."""
+    if raw:
+        return
+    for field in sender._meta.concrete_fields:
+        if isinstance(field, ParentalKey):
+            page = Page.objects.filter(pk=getattr(instance, field.attname), live=True).first()
+            if page is not None:
+                ids = frozenset({page.pk, *_referrers(page)})
+                changes.emit(changes.Change(changes.SAVED, page_ids=ids, obj=page, model=_label(page)))
 
 
 # -- restrictions ---------------------------------------------------------------------------------------------
@@ -381,6 +399,12 @@ def connect():
         for field in model._meta.many_to_many:
             through = field.remote_field.through
             m2m_changed.connect(page_relations_changed, sender=through, dispatch_uid=f"changes-m2m-{through.__name__}")
+    for model in apps.get_models():
+        parents = [f for f in model._meta.concrete_fields if isinstance(f, ParentalKey)]
+        if any(issubclass(f.related_model, Page) for f in parents):
+            uid = model._meta.label_lower
+            post_save.connect(child_row_changed, sender=model, dispatch_uid=f"changes-child-saved-{uid}")
+            post_delete.connect(child_row_changed, sender=model, dispatch_uid=f"changes-child-deleted-{uid}")
     pre_delete.connect(page_deleting, sender=Page, dispatch_uid="changes-page-deleting")
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="changes-page-deleted")
     pre_page_move.connect(page_moving, dispatch_uid="changes-page-moving")

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, F, Q, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, F, Q, Subquery, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
@@ -232,6 +232,24 @@ def find_by_path(paths, code: str, rest: str, *, own_language: bool = True, othe
         if page is not None:
             return public_item_of_any_type(page.pk)
     return None
+
+
+def former_public_item_id(public, code: str, rest: str) -> int | None:
+    """The id of the public item (in ``public``) that used to be at a frontend path, in one query (the site
+    root's translated path as a subquery)."""
+    from wagtail.models import Site
+
+    from cms.models import FormerPath
+
+    column = build_localized_fieldname("url_path", code)
+    root = Site.objects.filter(is_default_site=True).values(f"root_page__{column}")[:1]
+    tail = rest.strip("/") + "/" if rest.strip("/") else ""
+    former = (
+        FormerPath.objects.filter(lang=code)
+        .annotate(wanted=Concat(Subquery(root), Value(tail), output_field=TextField()))
+        .filter(url_path=F("wanted"))
+    )
+    return public.filter(pk__in=former.values("page_id")).values_list("pk", flat=True).first()
 
 
 def find_by_former_path(paths, code: str, rest: str):

@@ -83,7 +83,9 @@ def card_data(pages, code: str, context: Context, index: MediaIndex | None = Non
 
 
 def _translations(page, context: Context) -> list[dict]:
-    result = []
+    from translations.status import translation_entries
+
+    result, status = [], translation_entries(page)  # status and outdated fields, review marks primed
     for language in languages.enabled():
         title = own_value(page, "title", language.code)
         result.append(
@@ -93,6 +95,7 @@ def _translations(page, context: Context) -> list[dict]:
                 "title": title if has_value(title) else None,
                 "slug": own_value(page, "slug", language.code) or None,
                 "path": context.paths.path(page, language.code),
+                **status[language.code],
             }
         )
     return result

@@ -23,7 +23,6 @@ from news.filters import FILTER_PARAMS, TYPE_PARAM, item_types, parse_filters
 from news.serializers import Context, card_data
 
 from . import engine
-from .backends import ALL
 from .schema import search_schema, suggest_schema
 
 SEARCH_PARAMS = ("q", "limit", "offset", TYPE_PARAM, *FILTER_PARAMS)
@@ -71,18 +70,18 @@ class SearchView(PublicAPIView):
         passages = engine.snippets(outcome)
         context = Context(Paths(), self.base_url())
 
-        def cards(hits):
-            loaded = _pages_in_order([hit.page_id for hit in hits])
-            lang_of = {hit.page_id: hit.lang for hit in hits}
-            result = card_data(loaded, self.code, context)
-            for card in result:
-                card["match_lang"] = lang_of[card["id"]]
-                card["snippet"] = passages.get((card["id"], card["match_lang"]), "")
-            return result
-
-        data = envelope(request, outcome.count, window, cards(outcome.hits))
-        data["match"] = "all_words" if outcome.mode == ALL else "any_word"
-        data["other_languages"] = cards(outcome.others)
+        # The results and the items offered from other languages are loaded and serialised together: one set
+        # of queries for both lists.
+        hits = [*outcome.hits, *outcome.others]
+        lang_of = {hit.page_id: hit.lang for hit in hits}
+        cards = card_data(_pages_in_order([hit.page_id for hit in hits]), self.code, context)
+        for card in cards:
+            card["match_lang"] = lang_of[card["id"]]
+            card["snippet"] = passages.get((card["id"], card["match_lang"]), "")
+        offered = {hit.page_id for hit in outcome.others}
+        data = envelope(request, outcome.count, window, [card for card in cards if card["id"] not in offered])
+        data["match"] = outcome.mode
+        data["other_languages"] = [card for card in cards if card["id"] in offered]
         return Response(data)
 
 

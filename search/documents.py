@@ -3,7 +3,10 @@
 Only a language the page is written in (``cms.localize.is_available``: its title exists in that language) gets
 an entry; its title, summary and body are that language's own columns, never another language's text. The
 names of attached places (with their governorate and region), topics, people, organisations and project are
-read through the fallback chain, because a name missing in Kurmanji is still the name readers type.
+written into every language's entry in every language the CMS holds them in (the entry's own language first,
+then the others, then acronyms): a reader of the Arabic site who knows a town or a person by its Latin
+spelling, or an organisation by its acronym, types that, and the English reader types "Qamişlo" as often as
+"Qamishli". The names column ranks below title and summary, above the body.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ class Document:
     summary: str
     body: str
     names: str
+    date: object = None
 
     def normalised(self) -> dict:
         return {
@@ -76,9 +80,10 @@ class Document:
 
 
 def attached(page) -> list:
-    """The snippets a page is filed under (uses whatever the caller prefetched)."""
-    items = list(page.topics.all()) + list(page.places.all()) + list(page.partners.all())
-    for place in [*page.places.all(), page.dateline_place]:
+    """The snippets a page is filed under (uses whatever the caller prefetched; each relation read once)."""
+    places = list(page.places.all())
+    items = list(page.topics.all()) + places + list(page.partners.all())
+    for place in [*places, page.dateline_place]:
         if place is not None:
             items.append(place)
             items.extend(place.ancestors())
@@ -91,14 +96,15 @@ def attached(page) -> list:
 
 
 def names_text(items, code: str) -> str:
+    """Every name of the items: in ``code`` (through its fallback chain), then in each other language, then
+    acronyms; each distinct spelling once."""
     localizer = Localizer(code)
-    parts = []
-    for item in items:
-        parts.append(localizer.get(item, "name") or "")
-        acronym = getattr(item, "acronym", "")
-        if acronym:
-            parts.append(acronym)
-    return " ".join(part for part in parts if part)
+    parts = [localizer.get(item, "name") or "" for item in items]
+    for other in languages.enabled_codes():
+        if other != code:
+            parts.extend(own_value(item, "name", other) or "" for item in items)
+    parts.extend(getattr(item, "acronym", "") or "" for item in items)
+    return " ".join(dict.fromkeys(part.strip() for part in parts if part and part.strip()))
 
 
 def documents(page) -> list[Document]:
@@ -119,6 +125,7 @@ def documents(page) -> list[Document]:
                 summary=(own_value(page, "summary", code) or "").strip(),
                 body=body.strip()[:MAX_BODY],
                 names=names_text(items, code),
+                date=getattr(page, "date", None),
             )
         )
     return result

@@ -5,7 +5,8 @@ requested types and filters); it is applied inside the full-text query, so a sta
 has since become private, expired or unpublished is never returned.
 
 Every query word must match (best match first); when that finds nothing, pages matching any word are
-returned instead and the outcome says so (``mode="any"``). Items that exist only in other languages are
+returned instead, those matching more words first, and the outcome says so (``mode="any"``). Items that
+exist only in other languages are
 offered separately (``others``), each with the language it matched in.
 """
 
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models.expressions import RawSQL
+
 from cms import languages
 
 from . import normalise
 from .backends import ALL, ANY, Match, Scope, get_backend
-from .highlight import snippet
+from .highlight import best_snippet
 from .models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
@@ -54,9 +57,17 @@ def clean_query(q: str | None) -> str:
     return q
 
 
+def _pages_sql(pages) -> tuple[str, tuple]:
+    """The visibility and filter rule as a subquery correlated with the entry ``e`` being ranked: checked for
+    each match by primary key, never built as the list of every public page."""
+    correlated = pages.order_by().filter(pk=RawSQL("e.page_id", ())).values("pk")
+    sql, params = correlated.query.sql_with_params()
+    return sql, tuple(params)
+
+
 def _scope(pages, lang: str, without_lang: str | None = None) -> Scope:
-    sql, params = pages.order_by().values("pk").query.sql_with_params()
-    return Scope(lang=lang, pages_sql=sql, pages_params=tuple(params), without_lang=without_lang)
+    sql, params = _pages_sql(pages)
+    return Scope(lang=lang, pages_sql=sql, pages_params=params, without_lang=without_lang)
 
 
 def _other_codes(lang: str) -> list[str]:
@@ -65,24 +76,29 @@ def _other_codes(lang: str) -> list[str]:
 
 
 def search(q: str, lang: str, pages, *, limit: int = 20, offset: int = 0, offer_others: bool = True) -> Outcome:
+    """One statement per language looked in: every word first; any word when no item has them all (then the
+    items with more of the words come first); other languages only on the first page."""
     q = clean_query(q)
     backend = get_backend()
     terms = normalise.query_terms(q, lang)
-    scope = _scope(pages, lang)
+    pages_sql, pages_params = _pages_sql(pages)
+    scope = Scope(lang, pages_sql, pages_params)
     match = Match(tuple(terms))
-    count = backend.count(match, scope)
-    if count == 0 and len(terms) > 1:
+    ranked = backend.search(match, scope, limit, offset)
+    if ranked.total == 0 and len(terms) > 1:
         match = Match(tuple(terms), mode=ANY)
-        count = backend.count(match, scope)
-    ranked = backend.ranked(match, scope, limit, offset) if 0 < count and offset < count else []
-    outcome = Outcome(count, [Hit(pk, lang, score) for pk, score in ranked], terms, match.mode)
+        ranked = backend.search(match, scope, limit, offset)
+    outcome = Outcome(ranked.total, [Hit(pk, lang, score) for pk, score in ranked.rows], terms, match.mode)
     if offer_others and offset == 0:
         seen = set()
         for code in _other_codes(lang):
+            if len(outcome.others) >= OTHERS_LIMIT:
+                break
             other_terms = normalise.query_terms(q, code)
             outcome.other_terms[code] = other_terms
-            other = Match(tuple(other_terms))
-            for pk, score in backend.ranked(other, _scope(pages, code, without_lang=lang), OTHERS_LIMIT):
+            other_scope = Scope(code, pages_sql, pages_params, without_lang=lang)
+            offered = backend.search(Match(tuple(other_terms)), other_scope, OTHERS_LIMIT, count=False)
+            for pk, score in offered.rows:
                 if pk not in seen and len(outcome.others) < OTHERS_LIMIT:
                     seen.add(pk)
                     outcome.others.append(Hit(pk, code, score))
@@ -90,7 +106,8 @@ def search(q: str, lang: str, pages, *, limit: int = 20, offset: int = 0, offer_
 
 
 def snippets(outcome: Outcome) -> dict[tuple[int, str], str]:
-    """Highlighted passages of every hit and offered item, from the index rows (one query)."""
+    """Highlighted passages of every hit and offered item, from the index rows (one query). The summary is
+    used when a query word is in it (it is short and says what the item is about), else the body."""
     terms_of = {(hit.page_id, hit.lang): outcome.terms for hit in outcome.hits}
     for hit in outcome.others:
         terms_of[(hit.page_id, hit.lang)] = outcome.other_terms.get(hit.lang, [])
@@ -103,7 +120,7 @@ def snippets(outcome: Outcome) -> dict[tuple[int, str], str]:
     for page_id, lang, summary, body, title in rows:
         terms = terms_of.get((page_id, lang))
         if terms is not None:
-            result[(page_id, lang)] = snippet(f"{summary} {body}".strip() or title, terms, lang)
+            result[(page_id, lang)] = best_snippet([summary, body, title], terms, lang)
     return result
 
 
@@ -119,7 +136,8 @@ def suggest(q: str, lang: str, pages, *, limit: int = 8) -> list[Suggestion]:
     terms = normalise.query_terms(q, lang)
     if not terms:
         return []
-    ranked = get_backend().ranked(Match(tuple(terms), prefix_last=True, title_only=True), _scope(pages, lang), limit)
+    match = Match(tuple(terms), prefix_last=True, title_only=True)
+    ranked = get_backend().search(match, _scope(pages, lang), limit, count=False).rows
     titles = dict(
         SearchEntry.objects.filter(page_id__in=[pk for pk, _ in ranked], lang=lang).values_list("page_id", "title")
     )

@@ -11,8 +11,20 @@ from html import escape
 from .normalise import Term, word_forms, words
 
 WIDTH = 240
-SCAN = 20_000
+SCAN = 6_000
 _SPAN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+
+
+def best_snippet(texts: list[str], terms: list[Term], lang: str) -> str:
+    """The snippet of the first text that contains a query word (else of the first non-empty text)."""
+    texts = [text for text in texts if text and text.strip()]
+    if not texts:
+        return ""
+    for text in texts:
+        passage = snippet(text, terms, lang)
+        if "<mark>" in passage:
+            return passage
+    return snippet(texts[0], terms, lang)
 
 
 def _matches(span: str, lang: str, cores: set[str], prefixes: tuple[str, ...]) -> bool:
@@ -29,7 +41,7 @@ def snippet(text: str, terms: list[Term], lang: str, *, prefix_last: bool = Fals
     text = " ".join((text or "")[:SCAN].split())
     if not text:
         return ""
-    cores = {term.core for term in terms}
+    cores = {word for term in terms for word in (term.alternatives or (term.core,))}
     prefixes = tuple(terms[-1].prefixes) if prefix_last and terms else ()
     spans = [m.span() for m in _SPAN.finditer(text) if _matches(m.group(), lang, cores, prefixes)]
     first = spans[0][0] if spans else 0

@@ -19,8 +19,10 @@ Q = OpenApiParameter(
     OpenApiParameter.QUERY,
     required=True,
     description=f"What to look for, 1 to {MAX_QUERY_LENGTH} characters with at least one that is not a space, in "
-    "any script; matched after normalisation (Arabic letter forms and prefixes, Kurmanji letters, English "
-    "stems). Quotes and apostrophes are punctuation; control characters are a 400.",
+    "any script; matched after normalisation (Arabic letter forms, prefixes, suffixes and common broken "
+    "plurals; Kurmanji letters and endings, Turkish-keyboard İ and ı; English stems). Quotes and apostrophes, "
+    "straight or curly, are punctuation. Limits, each a 400: empty, too long, a control character (e.g. a NUL "
+    "byte), or the parameter given twice; at most 12 words are used.",
 )
 SUGGEST_LIMIT = OpenApiParameter(
     "limit", openapi.integer(1, 20, 8), OpenApiParameter.QUERY, description="1 to 20 (default 8)."
@@ -33,7 +35,11 @@ class SearchCard(shapes.Card):
 
 
 class SearchPage(shapes.page_of(SearchCard, "PaginatedSearchCardList")):
-    match = s.ChoiceField(choices=["all_words", "any_word"], help_text="any_word when no item had every word.")
+    match = s.ChoiceField(
+        choices=["all", "any"],
+        help_text="all: every result has every query word. any: no item had them all, so these results have "
+        "some of the words, those with more of them first.",
+    )
     other_languages = SearchCard(many=True, help_text="Items that exist only in other languages (first page).")
 
 

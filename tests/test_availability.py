@@ -58,7 +58,7 @@ def _api(path, **params):
 @pytest.mark.parametrize("blank", ["   ", "\t\n", "\u00a0 ", "\u200b"])
 def test_python_and_sql_agree_even_on_rows_written_around_the_model(site_tree, blank):
     """Rows written by a raw update (an import, an old database) still follow the rule in SQL."""
-    written_page = NewsPageFactory(parent=site_tree["news"], title_ar="أ", title_en="Written")
+    written_page = NewsPageFactory(parent=site_tree["news"], title_ar="أ", title_en="Written", summary_en="Summary")
     blank_page = NewsPageFactory(parent=site_tree["news"], title_ar="ب", title_en="Temporary")
     NewsPage.objects.filter(pk=blank_page.pk).update(title_en=blank)
     blank_page.refresh_from_db()

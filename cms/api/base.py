@@ -4,17 +4,19 @@
 - No authentication classes: a logged-in editor gets exactly the anonymous answer, and cookies are ignored.
 - Each view lists the query parameters it accepts (``params``); the language is negotiated once per request
   (``cms.api.negotiation``) and stored as ``self.choice``.
-- Successful answers carry ``ETag`` (a hash of the body), honour ``If-None-Match`` with 304 and say
-  ``Cache-Control: public, max-age=60``.
-- Each client is throttled (``throttling.py``: 429 with ``Retry-After``); reads may go to a read replica
-  (``cms/db_router.py``); answers carry a content security policy that allows nothing (they are data, not pages).
+- Successful answers carry ``ETag`` and ``Last-Modified`` derived from the content version
+  (``cms.api.cache``), honour ``If-None-Match``/``If-Modified-Since`` with a 304 answered before the view
+  runs, are kept in the response cache, and say ``Cache-Control: public, max-age=..., stale-while-revalidate=...``
+  (``CMS_API_MAX_AGE``, ``CMS_API_STALE_WHILE_REVALIDATE``).
+- Each client is throttled (``throttling.py``: 429 with ``Retry-After``), cached answers included; reads may
+  go to a read replica (``cms/db_router.py``); answers carry a content security policy that allows nothing
+  (they are data, not pages).
+- modeltranslation's implicit fallback is off for the whole answer (``cms.localize`` records every fallback).
 """
 
 from __future__ import annotations
 
-import hashlib
-
-from django.http import HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from modeltranslation.utils import fallbacks
 from rest_framework.negotiation import BaseContentNegotiation
@@ -25,14 +27,16 @@ from rest_framework.views import APIView
 
 from cms.db_router import ReplicaReadsMixin
 
-from . import negotiation
+from . import cache, negotiation
 from .params import Params
 from .problems import PROBLEM_CONTENT_TYPE, exception_handler
 from .throttling import ClientRateThrottle, TooManyRequests
 
-CACHE_CONTROL = "public, max-age=60"
 # JSON is never a document to run or frame: the strictest policy (django-csp reads it from the response).
 API_CSP = {"default-src": ["'none'"], "frame-ancestors": ["'none'"], "base-uri": ["'none'"], "form-action": ["'none'"]}
+#: Headers a 304 repeats from the full answer (RFC 9110 15.4.5), and those a cached answer keeps.
+NOT_MODIFIED_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Language", "X-Language-Reason")
+CACHED_HEADERS = ("Content-Type", *NOT_MODIFIED_HEADERS)
 
 
 class AlwaysJSON(BaseContentNegotiation):
@@ -44,9 +48,15 @@ class AlwaysJSON(BaseContentNegotiation):
 
 
 def _etag_matches(header: str, etag: str) -> bool:
-    candidates = [candidate.strip() for candidate in header.split(",")]
-    bare = etag.removeprefix("W/")
-    return "*" in candidates or any(candidate.removeprefix("W/") == bare for candidate in candidates)
+    return cache.etag_matches(header, etag)
+
+
+def _not_modified(headers) -> HttpResponseNotModified:
+    response = HttpResponseNotModified()
+    for header in NOT_MODIFIED_HEADERS:
+        if header in headers:
+            response[header] = headers[header]
+    return response
 
 
 class PublicAPIView(ReplicaReadsMixin, APIView):
@@ -73,12 +83,6 @@ class PublicAPIView(ReplicaReadsMixin, APIView):
     def allowed_params(self) -> tuple[str, ...]:
         return ((self.language_param,) if self.language_param else ()) + tuple(self.params)
 
-    def dispatch(self, request, *args, **kwargs):
-        """modeltranslation's implicit fallback is off for the whole answer: a field read around the
-        localizer (``cms.localize``) finds its own language's text or nothing, never another language's."""
-        with fallbacks(False):
-            return super().dispatch(request, *args, **kwargs)
-
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.query = Params(request.query_params, self.allowed_params())
@@ -95,6 +99,59 @@ class PublicAPIView(ReplicaReadsMixin, APIView):
     def base_url(self) -> str:
         return self.request.build_absolute_uri("/").rstrip("/")
 
+    def conditional_choice(self, request) -> negotiation.Choice | None:
+        """The language labels of a 304 answered before the view runs (the query or the header decides)."""
+        if not self.language_param:
+            return None
+        try:
+            return negotiation.negotiate(request, param=self.language_param)
+        except Exception:
+            return None
+
+    def dispatch(self, request, *args, **kwargs):
+        """modeltranslation's implicit fallback is off for the whole answer: a field read around the
+        localizer (``cms.localize``) finds its own language's text or nothing, never another language's."""
+        with fallbacks(False):
+            return self._dispatch_conditional(request, *args, **kwargs)
+
+    def _throttle_allows(self, request) -> bool:
+        """The client's rate, counted once per request, answers sent from the cache included (a refusal is
+        left to the view's own check, which answers the 429)."""
+        self._counted = all(throttle.allow_request(request, self) for throttle in self.get_throttles())
+        return self._counted
+
+    def check_throttles(self, request):
+        if not getattr(self, "_counted", False):
+            super().check_throttles(request)
+
+    def _dispatch_conditional(self, request, *args, **kwargs):
+        """GET and HEAD are answered from the content version when possible: a matching validator is a 304
+        and a response-cache hit is sent as stored, both before the view (or the database) is touched."""
+        self._cache_state = self._etag = None
+        if request.method in ("GET", "HEAD") and self._throttle_allows(request):
+            state = cache.current()
+            etag = cache.etag_for(request, state)
+            self._cache_state, self._etag = state, etag
+            stored = cache.cached_response(etag)
+            if cache.is_not_modified(request, etag, state):
+                if stored is not None:
+                    return _not_modified(stored[1])
+                headers = {
+                    "ETag": etag,
+                    "Last-Modified": cache.last_modified(state),
+                    "Cache-Control": cache.cache_control(),
+                }
+                response = _not_modified(headers)
+                negotiation.apply(response, self.conditional_choice(request))
+                return response
+            if stored is not None:
+                content, headers = stored
+                response = HttpResponse(content)
+                for name, value in headers.items():
+                    response[name] = value
+                return response
+        return super().dispatch(request, *args, **kwargs)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response._csp_config = API_CSP
@@ -105,16 +162,14 @@ class PublicAPIView(ReplicaReadsMixin, APIView):
             response["Cache-Control"] = "no-store"
             return response
         negotiation.apply(response, self.choice)
-        response["Cache-Control"] = CACHE_CONTROL
-        if response.status_code != 200 or not hasattr(response, "render"):
+        response["Cache-Control"] = cache.cache_control()
+        if response.status_code != 200 or getattr(self, "_etag", None) is None:
             return response
-        response.render()
-        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-        response["ETag"] = etag
-        if _etag_matches(request.META.get("HTTP_IF_NONE_MATCH", ""), etag):
-            not_modified = HttpResponseNotModified()
-            for header in ("ETag", "Cache-Control", "Vary", "Content-Language", "X-Language-Reason"):
-                if header in response:
-                    not_modified[header] = response[header]
-            return not_modified
+        if hasattr(response, "render"):
+            response.render()
+        response["ETag"] = self._etag
+        response["Last-Modified"] = cache.last_modified(self._cache_state)
+        cache.store_response(
+            self._etag, response.content, {name: response[name] for name in CACHED_HEADERS if name in response}
+        )
         return response

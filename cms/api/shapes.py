@@ -150,10 +150,23 @@ class Session(s.Serializer):
 
 class Translation(s.Serializer):
     lang = s.CharField()
-    available = s.BooleanField(help_text="The item's title is written in this language.")
+    available = s.BooleanField(
+        help_text="The item exists in this language: complete, or partial with title and summary written, "
+        "and not marked for review (the same rule as `translated=only`)."
+    )
     title = s.CharField(allow_null=True)
     slug = s.CharField(allow_null=True)
     path = s.CharField()
+    status = s.ChoiceField(
+        choices=("missing", "partial", "outdated", "complete"),
+        help_text="`missing`: nothing written; `partial`: some field with source text has none here; "
+        "`outdated`: the source text of some field changed after it was translated (see `outdated_fields`); "
+        "`complete`: every field with source text is translated and up to date. The source language is "
+        "`complete` once its title is written.",
+    )
+    outdated_fields = s.ListField(
+        child=s.CharField(), help_text="Fields whose source text changed since this language's text was written."
+    )
 
 
 class Detail(Card):

@@ -151,6 +151,7 @@ ENDPOINTS = (
     "people",
     "search",
     "search/suggest",
+    "preview",
     "schema",
     "docs",
 )

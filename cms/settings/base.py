@@ -335,3 +335,25 @@ CMS_SITEMAP_LIMIT = int(os.environ.get("CMS_SITEMAP_LIMIT", "50000"))  # URLs pe
 WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("WAGTAIL_GRAVATAR_PROVIDER_URL") or None
 WAGTAIL_ENABLE_UPDATE_CHECK = os.environ.get("WAGTAIL_ENABLE_UPDATE_CHECK", "") == "1"
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+
+# -- delivery speed: HTTP caching and the stored read model (README "Speed and caching") ------------------------
+INSTALLED_APPS += ["readmodel"]  # noqa: E402
+CMS_API_MAX_AGE = int(os.environ.get("CMS_API_MAX_AGE", "60"))
+CMS_API_STALE_WHILE_REVALIDATE = int(os.environ.get("CMS_API_STALE_WHILE_REVALIDATE", "300"))
+CMS_API_RESPONSE_CACHE = os.environ.get("CMS_API_RESPONSE_CACHE", "1").lower() not in ("0", "false", "no", "off")
+CMS_API_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("CMS_API_RESPONSE_CACHE_TIMEOUT", "3600"))
+# Changes touching more items than this rebuild their stored documents in a background task.
+READMODEL_TASK_THRESHOLD = int(os.environ.get("READMODEL_TASK_THRESHOLD", "50"))
+# Optional CDN purge through wagtail.contrib.frontend_cache, e.g. CMS_CDN_PURGE_URL=http://varnish:6081/
+if os.environ.get("CMS_CDN_PURGE_URL"):
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["CMS_CDN_PURGE_URL"],
+        }
+    }
+    CMS_API_PUBLIC_URL = os.environ.get("CMS_API_PUBLIC_URL", "")
+
+# Translators' workspace (status per language, report, roles, files for outside translators).
+INSTALLED_APPS += ["translations"]

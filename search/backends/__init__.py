@@ -2,18 +2,28 @@
 
 A backend receives query terms that ``search.normalise`` has already reduced to plain words (letters and
 digits only, so nothing a user types reaches the database's query syntax) and a SQL subquery of the page ids
-the caller may return (public, filtered). It answers with ranked page ids. Ranking: title > summary > body >
-names of attached places, topics, people, organisations and project.
+the caller may return (public, filtered). It answers with the number of matching pages and one ranked page
+of them, in one statement. Ranking, in this order:
 
-- ``sqlite``: FTS5 (external-content table over ``SearchEntry``, kept by triggers), BM25 with column weights.
+1. more query words matched before fewer (in ``ANY`` mode; in ``ALL`` mode every hit has them all);
+2. field weight, as tiers: every matched word in the title; in the title or summary; in those or the names
+   of attached places, topics, people, organisations and project; anywhere (the body);
+3. the exact words typed (accents kept; Arabic with or without prefixes) above words of the same stem only;
+4. recency (the item's date), then the newest page.
+
+- ``sqlite``: FTS5 (external-content table over ``SearchEntry``, kept by triggers); tiers by column filters.
 - ``postgresql``: a generated ``tsvector`` column (``simple`` configuration over the pre-normalised text,
-  weights A-D) with a GIN index, ``ts_rank``.
-- ``search.backends.elasticsearch``: for larger deployments; see its docstring.
+  weights A-D) with a GIN index; tiers by weight-restricted queries.
+
+Every backend passes the same contract suite (``tests/search/test_backends.py``: the relevance set through
+the API, visibility, updates on publish and rename). Elasticsearch/OpenSearch is described in the README's
+Search section as the path for larger deployments; it is not shipped as code until it can be tested the same
+way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
@@ -35,7 +45,7 @@ class Match:
     title_only: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scope:
     """Where to look: the entries of ``lang`` whose page id is in ``pages_sql``; ``without_lang`` keeps only
     pages that have no entry in that language (items offered from other languages)."""
@@ -44,11 +54,19 @@ class Scope:
     pages_sql: str
     pages_params: tuple = ()
     without_lang: str | None = None
-    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Ranked:
+    """``total`` matching pages; ``rows`` the requested window of them as ``(page id, score)``, best first."""
+
+    total: int
+    rows: list[tuple[int, float]]
 
 
 class Backend:
-    def ranked(self, match: Match, scope: Scope, limit: int, offset: int = 0) -> list[tuple[int, float]]:
+    def search(self, match: Match, scope: Scope, limit: int, offset: int = 0, *, count: bool = True) -> Ranked:
+        """The ranked window; ``count=False`` when only the first rows are wanted (``total`` is then 0)."""
         raise NotImplementedError
 
     def count(self, match: Match, scope: Scope) -> int:

@@ -1,11 +1,12 @@
-"""PostgreSQL: the generated ``document`` tsvector (``simple`` config, weights A-D) created in migration
-``0002_fulltext``, searched with ``to_tsquery`` and ranked with ``ts_rank`` (title 1.0, summary 0.4, body 0.2,
-names 0.1)."""
+"""PostgreSQL: the generated ``document`` tsvector (``simple`` config; weights title A, summary B, names C,
+body D; migration ``0003_ranking``), matched with ``to_tsquery`` through its GIN index. Field tiers are
+weight-restricted queries (``'word':AB`` is the word in the title or the summary)."""
 
 from __future__ import annotations
 
-from . import ALL, Match
 from .sql import SQLBackend
+
+WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
 
 
 def _quoted(word: str) -> str:
@@ -13,19 +14,22 @@ def _quoted(word: str) -> str:
 
 
 class PostgresBackend(SQLBackend):
-    source = "cms_search_searchentry e"
-    condition = "e.document @@ to_tsquery('simple', %s)"
-    descending = True
+    def matching(self, expression):
+        return "", "cms_search_searchentry e", f"e.document @@ to_tsquery('simple', {expression})"
 
-    def match_expression(self, match: Match) -> str:
-        weight = "A" if match.title_only else ""
-        parts = []
-        for position, term in enumerate(match.terms):
-            if match.prefix_last and position == len(match.terms) - 1:
-                parts.append("(" + " | ".join(f"{_quoted(p)}:*{weight}" for p in term.prefixes) + ")")
-            else:
-                parts.append(f"{_quoted(term.core)}{':' + weight if weight else ''}")
-        return (" & " if match.mode == ALL else " | ").join(parts)
+    def member(self, expression):
+        return f"e.document @@ to_tsquery('simple', {expression})"
 
-    def score_clause(self, expression):
-        return "ts_rank(e.document, to_tsquery('simple', %s))", [expression]
+    def term_expression(self, match, position, fields=(), exact=False):
+        term = match.terms[position]
+        weights = "".join(WEIGHTS[field] for field in (("title",) if match.title_only else fields))
+        if match.prefix_last and position == len(match.terms) - 1:
+            words = [f"{_quoted(prefix)}:*{weights}" for prefix in term.prefixes]
+        else:
+            alternatives = (term.exact if exact else term.alternatives) or (term.core,)
+            words = [f"{_quoted(word)}{':' + weights if weights else ''}" for word in alternatives]
+        return "(" + " | ".join(words) + ")"
+
+    def expression(self, match, fields=(), exact=False):
+        parts = [self.term_expression(match, position, fields, exact) for position in range(len(match.terms))]
+        return self.joined(parts, match.mode, "&", "|")

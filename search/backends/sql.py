@@ -1,54 +1,100 @@
-"""What the SQLite and PostgreSQL backends share: the scope conditions around their own match clause."""
+"""What the SQLite and PostgreSQL backends share: one statement that matches, checks visibility, counts and
+ranks, built from a few full-text matches of the same query (cheap: a posting-list look-up each) instead of a
+relevance score computed for every match (BM25 or ``ts_rank`` over thousands of matches of a common word was
+most of the time of a search).
+
+Rank, in this order (see ``search.backends``): words matched (``ANY`` mode), field tier (every matched word
+in the title; in title or summary; in title, summary or names; anywhere), exact forms, date, page id.
+Visibility is a correlated ``EXISTS`` on the page of each match (a primary-key look-up), not a list of every
+public page built for each query.
+"""
 
 from __future__ import annotations
 
 from django.db import connection
 
-from . import Backend, Match, Scope
+from . import ALL, ANY, Backend, Match, Ranked, Scope
+
+#: Field sets of the tiers, best first (the last tier, the body, is "anything else").
+TIERS = (("title",), ("title", "summary"), ("title", "summary", "names"))
 
 
 class SQLBackend(Backend):
-    #: FROM clause naming the entry table ``e``; WHERE condition for the match (one %s); sort direction of
-    #: the score.
-    source = ""
-    condition = ""
-    descending = False
-
-    def score_clause(self, expression: str) -> tuple[str, list]:
+    def matching(self, expression: str) -> tuple[str, str, str]:
+        """(SQL before SELECT, FROM clause, WHERE condition) of the entries ``e`` matching ``expression``
+        (one %s, placed before any other parameter)."""
         raise NotImplementedError
 
-    def match_expression(self, match: Match) -> str:
+    def member(self, expression: str) -> str:
+        """SQL condition (one %s, the expression): the entry ``e`` matches ``expression``."""
         raise NotImplementedError
 
-    def _where(self, match: Match, scope: Scope) -> tuple[str, list]:
-        sql = f"{self.condition} AND e.lang = %s AND e.page_id IN ({scope.pages_sql})"
-        params = [self.match_expression(match), scope.lang, *scope.pages_params]
+    def expression(self, match: Match, fields: tuple[str, ...] = (), exact: bool = False) -> str:
+        """The backend's query text for ``match``, optionally restricted to ``fields`` or to exact forms."""
+        raise NotImplementedError
+
+    def term_expression(self, match: Match, position: int) -> str:
+        raise NotImplementedError
+
+    def _where(self, scope: Scope) -> tuple[str, list]:
+        sql = f"e.lang = %s AND EXISTS ({scope.pages_sql})"
+        params = [scope.lang, *scope.pages_params]
         if scope.without_lang:
-            sql += (
-                " AND NOT EXISTS (SELECT 1 FROM cms_search_searchentry other"
-                " WHERE other.page_id = e.page_id AND other.lang = %s)"
-            )
-            params.append(scope.without_lang)
+            sql += " AND (' ' || e.page_langs || ' ') NOT LIKE %s"
+            params.append(f"% {scope.without_lang} %")
         return sql, params
 
-    def ranked(self, match: Match, scope: Scope, limit: int, offset: int = 0) -> list[tuple[int, float]]:
+    def _order(self, match: Match) -> tuple[str, list]:
+        parts, params = [], []
+        if match.mode == ANY and len(match.terms) > 1:
+            matched = []
+            for position in range(len(match.terms)):
+                matched.append(f"CASE WHEN {self.member('%s')} THEN 1 ELSE 0 END")
+                params.append(self.term_expression(match, position))
+            parts.append("(" + " + ".join(matched) + ") DESC")
+        if not match.title_only:
+            cases = []
+            for rank, fields in zip(range(len(TIERS), 0, -1), TIERS, strict=True):
+                cases.append(f"WHEN {self.member('%s')} THEN {rank}")
+                params.append(self.expression(match, fields))
+            parts.append("CASE " + " ".join(cases) + " ELSE 0 END DESC")
+        exact = self.expression(match, exact=True)
+        if exact != self.expression(match):
+            parts.append(f"CASE WHEN {self.member('%s')} THEN 1 ELSE 0 END DESC")
+            params.append(exact)
+        parts += ["e.date DESC", "e.page_id DESC"]
+        return ", ".join(parts), params
+
+    def search(self, match: Match, scope: Scope, limit: int, offset: int = 0, *, count: bool = True) -> Ranked:
         if not match.terms:
-            return []
-        where, params = self._where(match, scope)
-        score, score_params = self.score_clause(params[0])
-        direction = "DESC" if self.descending else "ASC"
+            return Ranked(0, [])
+        before, hits, condition = self.matching("%s")
+        where, where_params = self._where(scope)
+        order, order_params = self._order(match)
+        total = "COUNT(*) OVER ()" if count else "0"
         sql = (
-            f"SELECT e.page_id, {score} AS score FROM {self.source} WHERE {where} "
-            f"ORDER BY score {direction}, e.page_id DESC LIMIT %s OFFSET %s"
+            f"{before} SELECT e.page_id, {total} FROM {hits} WHERE {condition} AND {where} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*score_params, *params, limit, offset])
-            return [(page_id, float(score)) for page_id, score in cursor.fetchall()]
+            cursor.execute(sql, [self.expression(match), *where_params, *order_params, limit, offset])
+            rows = cursor.fetchall()
+        if not rows:
+            return Ranked(self.count(match, scope) if offset and count else 0, [])
+        return Ranked(rows[0][1], [(page_id, float(-position)) for position, (page_id, _) in enumerate(rows)])
 
     def count(self, match: Match, scope: Scope) -> int:
         if not match.terms:
             return 0
-        where, params = self._where(match, scope)
+        before, hits, condition = self.matching("%s")
+        where, where_params = self._where(scope)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {self.source} WHERE {where}", params)
+            cursor.execute(
+                f"{before} SELECT COUNT(*) FROM {hits} WHERE {condition} AND {where}",
+                [self.expression(match), *where_params],
+            )
             return cursor.fetchone()[0]
+
+    @staticmethod
+    def joined(parts: list[str], mode: str, all_word: str, any_word: str) -> str:
+        return (f" {all_word} " if mode == ALL else f" {any_word} ").join(parts)

@@ -79,7 +79,8 @@ def test_translated_only_drops_fallbacks(api, newsroom, code):
     ids = {card["id"] for card in response.data["results"]}
     assert newsroom["only_arabic"].pk not in ids
     assert all(card["lang"] == code for card in response.data["results"])
-    expected = {"ku": {newsroom["news_item"].pk, newsroom["session"].pk}}.get(code)
+    # The session has a Kurmanji title but no Kurmanji summary: partial without a summary is not available.
+    expected = {"ku": {newsroom["news_item"].pk}}.get(code)
     if expected:
         assert ids == expected
     else:

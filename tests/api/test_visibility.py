@@ -120,7 +120,11 @@ def test_alias_of_a_hidden_page_is_hidden_everywhere(api, hidden_setup, restrict
     readable through an alias placed in a public section (lists, details, related, resolve, search)."""
     tree = hidden_setup
     original = NewsPageFactory(
-        parent=tree["archive"], title_ar="تقرير داخلي", title_en="Internal report zebrafinch", project=tree["project"]
+        parent=tree["archive"],
+        title_ar="تقرير داخلي",
+        title_en="Internal report zebrafinch",
+        summary_en="An internal report.",
+        project=tree["project"],
     )
     original.topics.set([tree["topic"]])
     original.save()

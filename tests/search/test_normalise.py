@@ -8,9 +8,16 @@ from search.normalise import core, index_text, query_terms, word_forms, words
 
 
 def finds(query: str, text: str, lang: str) -> bool:
-    """Whether every query word's core is among the indexed forms of the text."""
+    """Whether every query word meets the text: one of its alternatives is among the indexed forms (what the
+    backends match)."""
     indexed = set(index_text(text, lang).split())
-    return all(term.core in indexed for term in query_terms(query, lang))
+    return all(indexed.intersection(term.alternatives) for term in query_terms(query, lang))
+
+
+def exact(query: str, text: str, lang: str) -> bool:
+    """Whether every query word meets the text in one of its exact readings (what ranks higher)."""
+    indexed = set(index_text(text, lang).split())
+    return all(indexed.intersection(term.exact) for term in query_terms(query, lang))
 
 
 @pytest.mark.parametrize(
@@ -111,3 +118,61 @@ def test_stop_words_are_dropped_from_queries_only_when_other_words_remain():
 def test_query_words_are_letters_and_digits_only(noise):
     for term in query_terms(noise, "en"):
         assert term.core.isalnum()
+
+
+@pytest.mark.parametrize(
+    "query, text",
+    [
+        ("women's participation", "Women's participation"),
+        ("women’s participation", "women's participation"),
+        ("womens participation", "Women’s participation"),
+        ('"advocacy methods" training', "Advocacy methods and training"),
+        ("“advocacy methods”", "advocacy methods"),
+        ("Norwegian People's Aid", "Norwegian People’s Aid (NPA)"),
+    ],
+)
+def test_quotes_and_apostrophes_are_punctuation(query, text):
+    assert finds(query, text, "en")
+    assert "s" not in {term.core for term in query_terms(query, "en")}
+
+
+@pytest.mark.parametrize("query", ["İskan", "ISKAN", "ıskan", "Iskan", "iskan"])
+def test_turkish_keyboard_letters_find_kurmanji(query):
+    """A capital İ must not become "i" plus a combining dot (which split the word), and ı is i."""
+    assert finds(query, "Rahêner Elî Îskan", "ku")
+    assert [term.core for term in query_terms(query, "ku")] == [query_terms("Îskan", "ku")[0].core]
+
+
+@pytest.mark.parametrize(
+    "query, text",
+    [
+        ("ورش", "ورشة عمل"),
+        ("ورشة", "ورش العمل"),
+        ("ورشتين", "ورشة"),
+        ("نازح", "النازحين"),
+        ("النازحين", "نازح"),
+        ("محلي", "المجالس المحلية"),
+        ("المحلية", "محلي"),
+        ("منظمات", "منظمة"),
+        ("منظمة", "المنظمات"),
+        ("مدارس", "بالمدرسة"),
+        ("حقوق", "حق"),
+        ("أخصائي", "أخصائيون"),
+    ],
+)
+def test_arabic_suffixes_and_broken_plurals_meet_the_singular(query, text):
+    assert finds(query, text, "ar")
+
+
+def test_arabic_light_stemming_keeps_short_words_apart():
+    assert not finds("بيان", "كيان", "ar") and not finds("هجين", "هج", "ar")
+
+
+def test_the_exact_form_is_known_apart_from_the_stem():
+    assert exact("ورشة", "الورشة", "ar") and not exact("ورشة", "ورش", "ar")
+    assert exact("workshops", "Workshops", "en") and not exact("workshops", "workshop", "en")
+    assert exact("Peşê", "peşê", "ku") and not exact("Peşê", "Pesê", "ku") and finds("Peşê", "Pesê", "ku")
+
+
+def test_kurmanji_endings_meet_the_stem():
+    assert finds("atolye", "atolyeyên", "ku") and finds("jinan", "jin", "ku") and finds("Qamişloyê", "Qamişlo", "ku")

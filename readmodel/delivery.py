@@ -1,0 +1,153 @@
+"""Answers put together from stored documents: ids chosen at request time through the one visibility rule,
+content joined as stored text. Nothing is serialised per request (except on a cold store).
+
+Queries: a list costs the two of ``public_pages`` (restrictions, default site), one for the page of ids and
+the count together (a window function), one for the cards. A detail costs the two of ``public_pages`` and one
+for the related ids (chosen among public items sharing a topic or the project, from the item's own relation
+tables, so it needs nothing from the stored detail), as a subquery of the one that reads the detail and the
+related cards together. ``resolve/`` adds one query that finds the item by its path.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db.models import Case, Count, F, Q, Subquery, TextField, Value, When, Window
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.http import HttpResponse
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page, Site
+
+from cms.api.pagination import envelope
+from cms.visibility import public_pages
+from news import selectors
+
+from . import store
+from .models import StoredItem
+
+RELATED_LIMIT = 4
+TYPES = tuple(selectors.ITEM_TYPES.values())
+
+
+def page_of_ids_and_count(queryset, offset: int, limit: int) -> tuple[list[int], int]:
+    """One page of ids of an ordered queryset and the total count, in one query (past the end: two)."""
+    rows = list(queryset.annotate(_total=Window(Count("pk"))).values_list("pk", "_total")[offset : offset + limit])
+    if rows:
+        return [pk for pk, _ in rows], rows[0][1]
+    return [], (queryset.count() if offset else 0)
+
+
+def list_body(request, queryset, window, code: str, base_url: str) -> str:
+    """The list envelope as JSON text: ``count``, ``next``, ``previous`` and the stored cards in order."""
+    ids, count = page_of_ids_and_count(queryset, window.offset, window.limit)
+    found = store.cards(ids, code) if ids else {}
+    head = envelope(request, count, window, [])
+    head.pop("results")
+    results = ",".join(found[pk] for pk in ids if pk in found)
+    return store.with_base(store.dumps(head)[:-1] + ',"results":[' + results + "]}", base_url)
+
+
+def _item_date():
+    return Coalesce(*(F(f"{model._meta.model_name}__date") for model in TYPES))
+
+
+def related_ids_queryset(public, pk: int):
+    """Public items sharing a topic or the project with item ``pk``, newest first (the rule of
+    ``news.selectors.related_items``), written against the item's relation tables so it runs without
+    loading the item."""
+    shares = Q(pk__in=[])
+    for model in TYPES:
+        through = model.topics.through
+        own = through._meta.get_field(model._meta.model_name).attname
+        shares |= Q(topics__in=through.objects.filter(**{own: pk}).values("topic_id"))
+        shares |= Q(project_id__in=model.objects.filter(pk=pk, project_id__isnull=False).values("project_id"))
+    matching = Q(pk__in=[])
+    for other in TYPES:
+        matching |= Q(pk__in=other.objects.filter(shares).values("pk"))
+    return public.filter(matching).exclude(pk=pk).annotate(item_date=_item_date()).order_by("-item_date", "-pk")
+
+
+def detail_body(pk: int, types, code: str, base_url: str, public=None) -> str | None:
+    """The detail of public item ``pk`` (of one of ``types``) as JSON text with its related cards; None when
+    it is not public.
+
+    One query reads the detail and the related cards together (the related ids as a subquery, the cards
+    ordered by the items' dates); a second one runs only when fewer related cards than the limit came back
+    (fewer related items, or cards not stored yet)."""
+    public = public if public is not None else public_pages(Page.objects.type(*TYPES))
+    wanted = public.type(*types).filter(pk=pk)
+    related = related_ids_queryset(public, pk).values("pk")[:RELATED_LIMIT]
+    dates = [F(f"page__{model._meta.model_name}__date") for model in TYPES]
+    rows = list(
+        StoredItem.objects.filter(lang=code)
+        .filter(Q(page_id__in=wanted.values("pk")) | Q(page_id__in=related))
+        .annotate(
+            text=Case(When(page_id=pk, then=F("detail")), default=F("card"), output_field=TextField()),
+            item_date=Coalesce(*dates),
+        )
+        .order_by("-item_date", "-page_id")
+        .values_list("page_id", "text")
+    )
+    found = dict(rows)
+    order = [other for other, _ in rows if other != pk]
+    if pk not in found:
+        if not wanted.exists():
+            return None
+        store.build([pk])
+        found[pk] = StoredItem.objects.get(page_id=pk, lang=code).detail
+    if len(order) < RELATED_LIMIT:
+        order = list(related_ids_queryset(public, pk).values_list("pk", flat=True)[:RELATED_LIMIT])
+        missing = [other for other in order if other not in found]
+        if missing:
+            found.update(store.cards(missing, code))
+    cards = ",".join(found[other] for other in order if other in found)
+    return store.with_base(found[pk] + ',"related":[' + cards + "]}", base_url)
+
+
+def _root_url_path(code: str):
+    """The default site's root ``url_path`` in ``code`` (else its untranslated one), as a subquery, so finding
+    a page by path needs no query of its own for the site (the rule of ``cms.paths.Paths.root_url_path``)."""
+    column = build_localized_fieldname("url_path", code)
+    root = Site.objects.filter(is_default_site=True).annotate(
+        root_path=Coalesce(
+            NullIf(F(f"root_page__{column}"), Value(""), output_field=TextField()),
+            F("root_page__url_path"),
+            output_field=TextField(),
+        )
+    )
+    return Subquery(root.values("root_path")[:1], output_field=TextField())
+
+
+def find_by_path_id(public, rest: str, codes) -> int | None:
+    """The id of the public item at a frontend path (without its language prefix) read as a path of each of
+    ``codes`` in turn (the first that matches wins), in one query."""
+    rest = rest.strip("/")
+    suffix = Value(rest + "/" if rest else "")
+    priority = list(codes)
+    conditions = [
+        Q(**{build_localized_fieldname("url_path", c): Concat(_root_url_path(c), suffix, output_field=TextField())})
+        for c in priority
+    ]
+    matching = Q(pk__in=[])
+    for condition in conditions:
+        matching |= condition
+    rank = Case(*(When(condition, then=Value(n)) for n, condition in enumerate(conditions)), default=Value(99))
+    return public.filter(matching).annotate(rank=rank).order_by("rank", "pk").values_list("pk", flat=True).first()
+
+
+def resolve_body(path: str, redirect: dict | None, item: str | None) -> str:
+    """``resolve/``'s answer around a stored detail; a redirect to an item names the item's path."""
+    if redirect is not None and item is not None:
+        redirect = {**redirect, "to": json.loads(item)["path"]}
+    head = store.dumps({"path": path, "redirect": redirect})[:-1]
+    return head + ',"item":' + (item if item is not None else "null") + "}"
+
+
+def json_response(body: str) -> HttpResponse:
+    """A JSON answer from text already written (the view's renderer has nothing left to do)."""
+    return HttpResponse(body.encode(), content_type="application/json")
+
+
+def public_items():
+    """Public items of every type (the visibility rule's own queries run here, once per request)."""
+    return public_pages(Page.objects.type(*TYPES))

@@ -1,0 +1,180 @@
+"""Stored documents: constant, small query counts; nothing serialised on a warm request; a stored document
+never outlives a change it depends on (compared with a fresh build by the API's serializers)."""
+
+import time
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from home.models import SiteSettings
+from readmodel import store
+from readmodel.models import StoredItem
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 4
+
+
+def fresh(page, code="en"):
+    """The card and detail (without related) a fresh build gives, with the test client's base URL."""
+    pages = store.load_pages([page.pk])
+    card, detail = store.fresh_documents(pages, code, "http://testserver")[page.pk]
+    detail.pop("related")
+    return card, detail
+
+
+def served_detail(api, page, code="en"):
+    data = api.get(f"items/{page.pk}/", {"lang": code}).data
+    data.pop("related")
+    return data
+
+
+def test_list_detail_and_resolve_cost_at_most_four_queries(
+    api, items, no_response_cache, django_assert_max_num_queries
+):
+    page = items["pages"][0]
+    api.get("news/", {"lang": "en"})  # warm the store
+    for params in ({"lang": "en", "limit": 2}, {"lang": "en", "limit": 20}, {"lang": "ku", "offset": 3}):
+        with django_assert_max_num_queries(MAX_QUERIES):
+            assert api.get("news/", params).status_code == 200
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert api.get("items/", {"lang": "en"}).status_code == 200
+    with django_assert_max_num_queries(MAX_QUERIES):
+        detail = api.get(f"news/{page.pk}/", {"lang": "en"})
+    assert len(detail.data["related"]) == 4
+    path = detail.data["path"]
+    with django_assert_max_num_queries(MAX_QUERIES):
+        resolved = api.get("resolve/", {"path": path})
+    assert resolved.data["item"]["id"] == page.pk
+
+
+def test_warm_requests_serialise_nothing(api, items, no_response_cache, monkeypatch):
+    page = items["pages"][0]
+    api.get("news/", {"lang": "en"})
+    api.get(f"news/{page.pk}/", {"lang": "en"})
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("serialised during a warm request")
+
+    monkeypatch.setattr(store, "card_data", refuse)
+    monkeypatch.setattr(store, "detail_data", refuse)
+    assert api.get("news/", {"lang": "en"}).status_code == 200
+    assert api.get(f"news/{page.pk}/", {"lang": "en"}).status_code == 200
+
+
+def test_stored_answers_equal_fresh_builds(api, items, no_response_cache):
+    page = items["pages"][2]
+    card, detail = fresh(page)
+    listed = {c["id"]: c for c in api.get("news/", {"lang": "en"}).data["results"]}
+    assert listed[page.pk] == card
+    assert served_detail(api, page) == detail
+    call_command("check_delivery")
+
+
+def test_check_delivery_finds_a_tampered_document(items):
+    row = StoredItem.objects.filter(page=items["pages"][0], lang="en").get()
+    row.card = row.card.replace("Item 0", "Tampered")
+    row.save()
+    with pytest.raises(CommandError):
+        call_command("check_delivery")
+
+
+def test_304_and_cache_hit_cost_no_query(api, items, django_assert_num_queries):
+    first = api.get("news/", {"lang": "en"})
+    assert first["Last-Modified"] and first["ETag"]
+    with django_assert_num_queries(0):
+        again = api.get("news/", {"lang": "en"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
+    with django_assert_num_queries(0):
+        since = api.get("news/", {"lang": "en"}, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    with django_assert_num_queries(0):
+        hit = api.get("news/", {"lang": "en"})
+    assert hit.status_code == 200 and hit.content == first.content
+    assert hit["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"
+
+
+def test_publish_invalidates_the_response_cache(api, items):
+    page = items["pages"][0]
+    before = api.get("news/", {"lang": "en"})
+    page.title_en = "Renamed item"
+    page.save_revision().publish()
+    after = api.get("news/", {"lang": "en"}, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert "Renamed item" in [c["title"] for c in after.data["results"]]
+
+
+# -- dependencies ---------------------------------------------------------------------------------------------
+
+
+def test_snippet_rename(api, items):
+    page = items["pages"][1]
+    api.get(f"news/{page.pk}/", {"lang": "en"})
+    topic = items["topic"]
+    topic.name_en = "Human rights"
+    topic.save()
+    assert served_detail(api, page)["topics"][0]["name"] == "Human rights"
+    assert served_detail(api, page) == fresh(page)[1]
+
+
+def test_image_alt_text_and_rendition(api, items):
+    page = items["pages"][1]
+    api.get(f"news/{page.pk}/", {"lang": "en"})
+    image = items["image"]
+    image.description_en = "A crowded meeting"
+    image.save()
+    assert served_detail(api, page)["image"]["alt"] == "A crowded meeting"
+    image.get_rendition("max-400x400|format-webp")
+    detail = served_detail(api, page)
+    assert "small" in detail["image"]["renditions"]
+    assert detail == fresh(page)[1]
+
+
+def test_related_item_unpublished(api, items):
+    page, gone = items["pages"][0], items["pages"][5]
+    assert gone.pk in [c["id"] for c in api.get(f"news/{page.pk}/").data["related"]]
+    gone.unpublish()
+    related = [c["id"] for c in api.get(f"news/{page.pk}/").data["related"]]
+    assert gone.pk not in related and len(related) == 4
+
+
+def test_restriction_added_to_an_ancestor(api, items):
+    page = items["pages"][0]
+    assert api.get(f"news/{page.pk}/").status_code == 200
+    PageViewRestriction.objects.create(page=items["news"], restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert api.get(f"news/{page.pk}/").status_code == 404
+    assert api.get("news/").data["results"] == []
+    assert items["statement"].pk in [c["id"] for c in api.get("items/").data["results"]]
+
+
+def test_settings_change(api, items, django_capture_on_commit_callbacks):
+    page = items["pages"][0]
+    before = api.get(f"news/{page.pk}/")
+    built = StoredItem.objects.get(page=page, lang="ar").built_at
+    settings = SiteSettings.for_site(items["site"])
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.save()
+    after = api.get(f"news/{page.pk}/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert StoredItem.objects.get(page=page, lang="ar").built_at > built
+
+
+def test_scheduled_expiry_and_go_live_pass(api, items):
+    leaving, coming = items["pages"][3], items["pages"][4]
+    when = timezone.now() + timezone.timedelta(seconds=5)  # a loaded machine may take seconds to get there
+    leaving.expire_at = when
+    leaving.save()
+    coming.go_live_at = when
+    coming.save()
+    first = api.get("news/", {"lang": "en"})
+    ids = [c["id"] for c in first.data["results"]]
+    assert leaving.pk in ids and coming.pk not in ids
+    time.sleep(max(0.0, (when - timezone.now()).total_seconds()) + 0.2)
+    again = api.get("news/", {"lang": "en"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    ids = [c["id"] for c in again.data["results"]]
+    assert leaving.pk not in ids and coming.pk in ids
+    assert api.get(f"news/{leaving.pk}/").status_code == 404

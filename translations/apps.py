@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class TranslationsConfig(AppConfig):
+    """Translators' workspace: status per item and language, review marks, roles per language, the report,
+    and files for outside translators."""
+
+    name = "translations"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import registry, roles, signals
+        from .forms import TranslatorModelForm, TranslatorPageForm, with_language_lock
+
+        signals.connect()
+        roles.connect()
+        # Translators may change only their own language's fields (``translations.forms``).
+        from cms.pages import TranslatedPage
+
+        TranslatedPage.base_form_class = TranslatorPageForm
+        for model in registry.page_models():
+            model.base_form_class = with_language_lock(model.base_form_class)
+        for model in (*registry.snippet_models(), *registry.settings_models()):
+            if not hasattr(model, "base_form_class"):
+                model.base_form_class = TranslatorModelForm

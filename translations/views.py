@@ -1,0 +1,159 @@
+"""The translation report: every item in every target language with its status, filtered, counted and
+exported like Wagtail's own reports; and the review mark toggle."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from cms import languages
+
+from . import registry, selectors, services
+from .forms import ReviewForm
+from .models import KIND_CHOICES, STATUS_CHOICES, TranslationStatus
+from .roles import languages_of
+
+
+def _language_choices():
+    source = languages.source_code()
+    return [(lang.code, lang.native_name) for lang in languages.enabled() if lang.code != source]
+
+
+def _type_choices():
+    return [(registry.model_label(m), str(m._meta.verbose_name).capitalize()) for m in registry.tracked_models()]
+
+
+def _section_choices():
+    sections = TranslationStatus.objects.exclude(section="").values_list("section", flat=True).distinct()
+    return [(s, s) for s in sorted(sections)]
+
+
+class TranslationReportFilterSet(WagtailFilterSet):
+    lang = django_filters.ChoiceFilter(label="Language", choices=_language_choices, empty_label="All languages")
+    status = django_filters.MultipleChoiceFilter(label="Status", choices=STATUS_CHOICES, distinct=False)
+    kind = django_filters.ChoiceFilter(label="Kind", choices=KIND_CHOICES, empty_label="All kinds")
+    model = django_filters.ChoiceFilter(label="Type", choices=_type_choices, empty_label="All types")
+    section = django_filters.ChoiceFilter(label="Section", choices=_section_choices, empty_label="All sections")
+    item_date = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+    needs_review = django_filters.BooleanFilter(label="Needs review")
+
+    class Meta:
+        model = TranslationStatus
+        fields = ["lang", "status", "kind", "model", "section", "item_date", "needs_review"]
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        text = instance.status
+        if instance.outdated_fields:
+            text += f" ({', '.join(instance.outdated_fields)})"
+        if instance.missing_fields and instance.status != "missing":
+            text += f" · missing: {', '.join(instance.missing_fields)}"
+        if instance.needs_review:
+            text += " · needs review"
+        return text
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = format_html(
+            '<span class="translation-status status-{}">{}</span>', instance.status, context["value"]
+        )
+        return context
+
+
+class TranslationReportView(ReportView):
+    page_title = "Translations"
+    header_icon = "globe"
+    index_url_name = "translations_report"
+    index_results_url_name = "translations_report_results"
+    results_template_name = "translations/report_results.html"
+    filterset_class = TranslationReportFilterSet
+    paginate_by = 50
+    model = TranslationStatus
+    list_export = [
+        "label",
+        "lang",
+        "status",
+        "outdated_fields",
+        "missing_fields",
+        "needs_review",
+        "kind",
+        "model",
+        "section",
+        "item_date",
+        "live",
+        "edit_url",
+    ]
+    export_headings = {"label": "Item", "lang": "Language", "model": "Type", "item_date": "Date", "edit_url": "Edit"}
+
+    columns = [
+        TitleColumn("label", label="Item", get_url=selectors.edit_url),
+        Column("lang", label="Language"),
+        StatusColumn("status", label="Status"),
+        Column("section", label="Section"),
+        Column("model", label="Type", accessor=lambda row: row.model.split(".", 1)[1]),
+        DateColumn("item_date", label="Date"),
+    ]
+
+    def get_filename(self):
+        return f"translations-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        return selectors.report_queryset()
+
+    def to_row_dict(self, item):
+        row = {}
+        for field in self.list_export:
+            if field == "edit_url":
+                url = selectors.edit_url(item)
+                row[field] = self.request.build_absolute_uri(url) if url else ""
+            else:
+                value = getattr(item, field)
+                row[field] = ", ".join(value) if isinstance(value, list) else value
+        return row
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["counts"] = selectors.counts_per_language()
+        context["report_url"] = reverse("translations_report")
+        return context
+
+
+@require_POST
+def toggle_review(request, content_type_id: int, object_id: int):
+    """Mark or clear "needs review" on one language version (editors and that language's translators)."""
+    model = get_object_or_404(ContentType, pk=content_type_id).model_class()
+    if model is None or registry.kind_of(model) is None:
+        raise PermissionDenied
+    obj = get_object_or_404(model._base_manager, pk=object_id)
+    obj = obj.specific if hasattr(obj, "specific") else obj
+    form = ReviewForm(request.POST)
+    back = request.POST.get("next") or reverse("translations_report")
+    if not form.is_valid():
+        messages.error(request, "Choose a language to mark.")
+        return redirect(back)
+    code = form.cleaned_data["lang"]
+    allowed = languages_of(request.user)
+    if allowed is not None and code not in allowed:
+        raise PermissionDenied
+    try:
+        if request.POST.get("clear"):
+            services.clear_review(obj, code)
+            messages.success(request, f"{languages.KNOWN[code].native_name}: review mark cleared.")
+        else:
+            services.mark_for_review(obj, code, request.user, form.cleaned_data["note"])
+            messages.success(request, f"{languages.KNOWN[code].native_name}: marked as needing review.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(back)

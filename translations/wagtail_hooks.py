@@ -1,0 +1,62 @@
+"""The translators' workspace in the admin: the report (Reports menu), the dashboard panel, the review
+toggle, and copies that keep their original's translation status."""
+
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from . import selectors, signals, views
+from .roles import languages_of
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path("translations/report/", views.TranslationReportView.as_view(), name="translations_report"),
+        path(
+            "translations/report/results/",
+            views.TranslationReportView.as_view(results_only=True),
+            name="translations_report_results",
+        ),
+        path(
+            "translations/review/<int:content_type_id>/<int:object_id>/",
+            views.toggle_review,
+            name="translations_review",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return MenuItem("Translations", reverse("translations_report"), name="translations", icon_name="globe", order=650)
+
+
+class TranslationsPanel(Component):
+    """ "Kurmancî: 12 missing, 3 outdated", each number a link to the report filtered to it."""
+
+    name = "translations"
+    order = 90
+
+    def __init__(self, user):
+        self.user = user
+
+    def render_html(self, parent_context=None):
+        counts = selectors.counts_per_language()
+        own = languages_of(self.user)
+        if own is not None:
+            counts = [row for row in counts if row["lang"] in own]
+        return render_to_string(
+            "translations/dashboard_panel.html", {"counts": counts, "report_url": reverse("translations_report")}
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_panel(request, panels):
+    panels.insert(0, TranslationsPanel(request.user))
+
+
+@hooks.register("after_copy_page")
+def keep_translation_status_of_copies(request, page, new_page):
+    signals.on_page_copied(page, new_page)
