@@ -4,6 +4,7 @@
 import json
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
@@ -62,6 +63,8 @@ def test_python_and_sql_agree_even_on_rows_written_around_the_model(site_tree, b
     blank_page = NewsPageFactory(parent=site_tree["news"], title_ar="ب", title_en="Temporary")
     NewsPage.objects.filter(pk=blank_page.pk).update(title_en=blank)
     blank_page.refresh_from_db()
+    # A write around the model sends no change signal: stored answers are rebuilt as after an import.
+    call_command("build_readmodel")
 
     in_sql = set(NewsPage.objects.filter(available_q("en")).values_list("pk", flat=True))
     in_python = {p.pk for p in NewsPage.objects.all() if is_available(p, "en")}
