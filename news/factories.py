@@ -102,6 +102,10 @@ class ContentPageFactory(TranslatedPageFactory):
 
     title_ar = factory.Sequence(lambda n: f"خبر رقم {n}")
     summary_ar = "ملخص قصير للخبر."
+    # A language given a title gets a summary too, so it is available there (cms.availability); pass
+    # ``summary_xx=None`` for a version that lacks one.
+    summary_ku = factory.LazyAttribute(lambda o: f"{o.title_ku}." if getattr(o, "title_ku", None) else None)
+    summary_en = factory.LazyAttribute(lambda o: f"{o.title_en}." if getattr(o, "title_en", None) else None)
     body_ar = factory.LazyFunction(lambda: paragraph("نص الخبر."))
     date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
 
