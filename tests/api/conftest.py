@@ -77,6 +77,7 @@ def newsroom_once(site_tree_once):
         title_ar="جلسة حوارية في عامودا",
         title_ku="Rûniştina diyalogê li Amûdê",
         title_en="Dialogue session in Amouda",
+        summary_ku=None,  # partial in Kurmanji: a title without the summary the source has
         summary_en="Session summary.",
         outcomes_en=[{"type": "item", "value": "An outcome."}],
         recommendations_en=[{"type": "item", "value": "A recommendation."}],
