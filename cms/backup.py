@@ -11,8 +11,8 @@ Registered as the ``json`` serialization format (``SERIALIZATION_MODULES``), so 
   the whole dump under ``--natural-foreign``.
 
 ``manage.py backup`` and ``manage.py restore`` (``cms/management/commands``) use ``BACKUP_EXCLUDE``: tables
-rebuilt from the rest (search indexes), made again by ``migrate`` (content types, permissions) or not worth
-keeping (sessions).
+rebuilt from the rest (search indexes, the API's stored documents), made again by ``migrate`` (content types,
+permissions) or not worth keeping (sessions, the queue of webhook deliveries).
 """
 
 import datetime
@@ -28,6 +28,8 @@ BACKUP_EXCLUDE = [
     "sessions",
     "wagtailsearch",
     "cms_search.searchentry",
+    "readmodel",
+    "django_tasks_database",
 ]
 
 

@@ -17,7 +17,8 @@ from . import preview
 
 TOKEN = OpenApiParameter(
     "token",
-    OpenApiTypes.STR,
+    # A Django signed value: URL-safe base64 parts joined by ':' (a leading '.' when compressed).
+    openapi.text(max_length=1000, min_length=1, pattern="^[A-Za-z0-9_.:-]+$"),
     OpenApiParameter.QUERY,
     required=True,
     description="The signed preview token the CMS gave the frontend's preview address (valid one hour by "

@@ -11,6 +11,7 @@ is built per test.
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Model
 from django.utils import translation
@@ -29,6 +30,36 @@ def _source_language():
     """Tests start in the source language, as a request with no preference would."""
     with translation.override("ar"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Tests start with empty caches: a rendition or an API answer cached by an earlier test, whose rows were
+    rolled back since, must not be read (Wagtail keeps renditions in the default cache)."""
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test that commits (a live server, a restore; marked ``transaction=True, serialized_rollback=True``)
+    empties the database when it ends, taking what ``migrate`` made with it (the tree's and collections'
+    roots, the default site, locale and groups). Once its fixtures are torn down, that is put back, so the
+    tests after it start as the first did."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        from django.core.management import call_command
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    call_command("flush", interactive=False, inhibit_post_migrate=True, database=connection.alias)
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 # Folders whose modules share data built once per module. Their tests must not assume an empty database.
@@ -69,18 +100,6 @@ def build_site_tree() -> dict:
     Whatever sits under the tree root first (Wagtail's "Welcome" page of a fresh database, whose slug "home"
     would clash) is removed, with the site that pointed at it; the default site is then made anew.
     """
-    if Page.get_first_root_node() is None:
-        # A test that committed and emptied the database (a live server, a restore) took the tree's root with
-        # it: make the root ``migrate`` makes, so every test starts from the same tree.
-        from django.contrib.contenttypes.models import ContentType
-        from wagtail.models import Locale
-
-        locale, _ = Locale.objects.get_or_create(language_code="ar")
-        Page.add_root(
-            instance=Page(
-                title="Root", slug="root", locale=locale, content_type=ContentType.objects.get_for_model(Page)
-            )
-        )
     for child in Page.get_first_root_node().get_children():
         child.delete()
     root = Page.get_first_root_node()

@@ -41,6 +41,7 @@ def test_page_fields_are_stored_per_language(site_tree):
         title_ku="Xebat",
         title_en="Workshop",
         summary_ar="ملخص",
+        summary_ku=None,
         summary_en="Summary",
         body_en=paragraph("English body"),
     )

@@ -21,5 +21,5 @@ class TranslationsConfig(AppConfig):
         for model in registry.page_models():
             model.base_form_class = with_language_lock(model.base_form_class)
         for model in (*registry.snippet_models(), *registry.settings_models()):
-            if not hasattr(model, "base_form_class"):
-                model.base_form_class = TranslatorModelForm
+            own = getattr(model, "base_form_class", None)
+            model.base_form_class = with_language_lock(own) if own else TranslatorModelForm

@@ -110,6 +110,8 @@ class NotFoundView(PublicAPIView):
         hint = " (API paths end with a slash)" if not request.path.endswith("/") else ""
         raise Problem(f"There is no API endpoint at this address{hint}.", status_code=404, kind="not-found")
 
+    options = get
+
 
 class _ParameterRules:
     """The schema and docs follow the same parameter rules as every endpoint: only ``lang`` (an enabled
@@ -174,5 +176,3 @@ class ApiRootView(PublicAPIView):
                 "endpoints": {name: f"{base}{name}/" for name in ENDPOINTS},
             }
         )
-
-    options = get

@@ -1,7 +1,8 @@
 """Every public API answer of a site, for comparing a database with its restored copy.
 
 Run in the test process and, with ``python -m tests.backup.snapshot``, in a subprocess on the restored
-database; the output is JSON: {url: [status, ETag, body]}.
+database; the output is JSON: {url: [status, body]}. ETags are left out: they name the content version
+(``cms.api.cache``), which each database has its own of, so clients revalidate once after a restore.
 """
 
 import json
@@ -18,7 +19,7 @@ def api_snapshot(client, languages) -> dict:
 
     def get(url):
         response = client.get("/api/v1/" + url, HTTP_HOST="localhost")
-        answers[url] = [response.status_code, response.get("ETag"), response.content.decode()]
+        answers[url] = [response.status_code, response.content.decode()]
         return response
 
     for lang in languages:

@@ -2,8 +2,8 @@
 
 The restore happens where it would in production: a second database file, migrated from scratch by another
 process (Wagtail's migrations put their own welcome page and site there), then ``manage.py restore``. Every
-live item in every language, its resolve/ answer, every list and a search must be byte-identical, ETags
-included (they hash the body, so a timestamp that lost its microseconds would change them).
+live item in every language, its resolve/ answer, every list and a search must be byte-identical (a timestamp
+that lost its microseconds would change them).
 """
 
 import contextlib
@@ -97,7 +97,7 @@ def test_timestamps_keep_their_microseconds():
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restored_into_a_new_database_answers_identically(tmp_path):
     call_command("seed_demo")
     call_command("generate_renditions", stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -120,7 +120,7 @@ def test_a_backup_restored_into_a_new_database_answers_identically(tmp_path):
         assert answer[0] == 200, (url, answer)
         assert after[url] == answer, url
     searches = [url for url in before if url.startswith("search/")]
-    assert searches and all(json.loads(before[url][2])["count"] > 0 for url in searches)
+    assert searches and all(json.loads(before[url][1])["count"] > 0 for url in searches)
 
 
 @pytest.mark.django_db

@@ -74,20 +74,3 @@ def browser_page(browser):
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _put_the_migrated_data_back(django_db_blocker):
-    """A browser test's database is emptied when it ends (the live server's thread must see committed data,
-    so there is no transaction to roll back). Tests run after it expect what ``migrate`` made (the tree's
-    root, the default site and locale): it is put back once the module is done."""
-    yield
-    from django.core.management import call_command
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                call_command("flush", interactive=False, inhibit_post_migrate=True, database=connection.alias)
-                connection.creation.deserialize_db_from_string(contents)

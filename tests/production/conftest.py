@@ -7,8 +7,10 @@ seen only in a process of its own: ``django_child`` runs a snippet there and ret
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,25 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 STRONG_KEY = "k" + secrets.token_urlsafe(64)
 
 
-def production_env(tmp_path, **extra) -> dict:
+_migrated = {}
+
+
+def migrated_database() -> Path:
+    """A SQLite file migrated once per run (as ``make serve`` migrates before serving); each test copies it."""
+    if "path" not in _migrated:
+        path = Path(tempfile.mkdtemp(prefix="cms-prod-db-")) / "cms.sqlite3"
+        env = production_env(path.parent, migrate=False)
+        result = run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], env, timeout=600)
+        assert result.returncode == 0, result.stderr[-3000:]
+        _migrated["path"] = path
+    return _migrated["path"]
+
+
+def production_env(tmp_path, migrate=True, **extra) -> dict:
     """A clean environment (no DJANGO_SETTINGS_MODULE: the default must be production) plus the documented
-    production variables."""
+    production variables, on a migrated copy of the database in ``tmp_path``."""
+    if migrate and not (tmp_path / "cms.sqlite3").exists():
+        shutil.copyfile(migrated_database(), tmp_path / "cms.sqlite3")
     keep = {name: os.environ[name] for name in ("PATH", "HOME", "LANG", "PYTHONPATH") if name in os.environ}
     env = {
         **keep,

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from news.factories import NewsPageFactory
 from tests.browser.conftest import (  # noqa: F401 (the browser suite's fixtures)
-    _put_the_migrated_data_back,
     browser,
     browser_page,
     chromium_path,

@@ -4,7 +4,8 @@ A freshly migrated database is not empty: Wagtail's migrations make a root page,
 site, a root collection and two groups, and the backup holds their own versions of these rows (often with
 other tree paths), so a plain ``loaddata`` stops on a unique constraint. This command refuses a database that
 already has content, empties the fresh one (``flush``: content types and permissions are made again), loads
-the backup in one transaction and rebuilds the search indexes, which backups leave out.
+the backup in one transaction and rebuilds what backups leave out: the API's stored documents and the search
+indexes.
 """
 
 from django.core.management import call_command
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", backup, verbosity=0)
         self.stdout.write(f"Restored {backup}: {Page.objects.filter(depth__gt=1).count()} page(s).")
+        call_command("build_readmodel", stdout=self.stdout)
         if not no_reindex:
             call_command("rebuild_search_index", stdout=self.stdout)
             call_command("update_index", verbosity=0)
