@@ -105,12 +105,11 @@ class TranslatedPage(Page):
     # built-in preview of the same API item (``delivery``).
 
     def get_url_parts(self, request=None):
-        """``(site id, CMS_FRONTEND_URL, /<lang>/<translated path>/)``, the path percent-encoded as Wagtail's
+        """``(site id, the frontend's URL, /<lang>/<translated path>/)``, the path percent-encoded as Wagtail's
         own URLs are; None outside every site."""
-        from django.conf import settings
         from django.utils.encoding import iri_to_uri
 
-        from cms.paths import Paths
+        from cms.paths import Paths, site_url
 
         possible_sites = self._get_relevant_site_root_paths(request)
         if not possible_sites:
@@ -123,10 +122,10 @@ class TranslatedPage(Page):
                 cache._cms_paths = paths
             except AttributeError:
                 pass
-        return (possible_sites[0][0], settings.CMS_FRONTEND_URL, iri_to_uri(paths.path(self, self._url_language())))
+        return (possible_sites[0][0], site_url(request), iri_to_uri(paths.path(self, self._url_language())))
 
     def get_url(self, request=None, current_site=None):
-        """Always the frontend's absolute URL: the CMS serves no pages itself."""
+        """Always the absolute URL readers use (the frontend's, else the CMS's built-in view)."""
         return self.get_full_url(request)
 
     url = property(get_url)

@@ -5,8 +5,20 @@ page, e.g. ``/ar/news/ورشة-عمل-في-هجين/``. The API, feeds and the s
 ``resolve/`` reverses them here.
 """
 
+from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
+
+
+def site_url(request=None) -> str:
+    """Where readers find the pages: the frontend (``CMS_FRONTEND_URL``); with none configured (a fresh
+    ``make run``), the CMS itself, which then shows each public page with its built-in view
+    (``delivery.rendering``), so "View live", feeds and the sitemap always lead somewhere."""
+    if settings.CMS_FRONTEND_URL:
+        return settings.CMS_FRONTEND_URL
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
 
 
 class Paths:

@@ -18,7 +18,7 @@ from wagtail.models import Site
 
 from cms import languages
 from cms.localize import Localizer
-from cms.paths import Paths
+from cms.paths import Paths, site_url
 from news import selectors
 from news.serializers import Context, card_data
 
@@ -45,9 +45,9 @@ class ItemFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
-    def __init__(self, code: str, kind: str, base_url: str):
+    def __init__(self, code: str, kind: str, base_url: str, site_url: str):
         super().__init__()
-        self.code, self.kind, self.base_url = code, kind, base_url
+        self.code, self.kind, self.base_url, self.site_url = code, kind, base_url, site_url
         self.language = code
         self.paths = Paths()
 
@@ -62,7 +62,7 @@ class ItemFeed(Feed):
         return f"{self._site_name()} · {section}"
 
     def link(self):
-        return f"{settings.CMS_FRONTEND_URL}/{self.code}/"
+        return f"{self.site_url}/{self.code}/"
 
     def description(self):
         return self.title()
@@ -87,7 +87,7 @@ class ItemFeed(Feed):
         return item["summary"]
 
     def item_link(self, item):
-        return settings.CMS_FRONTEND_URL + item["path"]
+        return self.site_url + item["path"]
 
     def item_guid(self, item):
         return self.item_link(item)
@@ -124,7 +124,7 @@ def feed(request, code: str, kind: str, atom: bool = False):
     if kind not in FEED_TYPES:
         return problem(404, f"No feed of {kind!r}: feeds are {', '.join(FEED_TYPES)}.")
     base_url = request.build_absolute_uri("/").rstrip("/")
-    view = (AtomItemFeed if atom else ItemFeed)(code, kind, base_url)
+    view = (AtomItemFeed if atom else ItemFeed)(code, kind, base_url, site_url(request))
     response = view(request)
     response["Content-Language"] = code
     return response

@@ -1,5 +1,6 @@
-"""The built-in preview: the draft rendered by the CMS itself from the API's item, for when no frontend
-preview address is configured (a fresh ``make run``), so editors always see what they are writing."""
+"""The built-in views: a page rendered by the CMS itself from the API's item, for when no frontend is
+configured (a fresh ``make run``), so editors always see what they are writing (the draft, in the preview
+panel) and what readers get ("View live": the published version, ``delivery.serving``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from . import preview
 
 # Short texts of the preview bar, in the preview's own language (the admin may be in another one).
 BAR_TEXT = {"ar": "معاينة المسودة", "ku": "Pêşdîtina reşnivîsê", "en": "Draft preview", "ckb": "پێشبینینی ڕەشنووس"}
+LIVE_TEXT = {"ar": "النسخة المنشورة", "ku": "Guhertoya weşandî", "en": "Published version", "ckb": "وەشانی بڵاوکراوە"}
 FALLBACK_TEXT = {"ar": "حقول من لغة أخرى:", "ku": "Qadên ji zimanekî din:", "en": "Fields from another language:"}
 
 
@@ -26,7 +28,16 @@ def serve_preview(page, request, mode_name: str):
     base = preview.frontend_preview_url()
     if base and page.pk:
         return HttpResponseRedirect(preview.preview_link(base, page, code))
-    item = preview.item_data(page, code, "")
+    return render(request, page, code, BAR_TEXT)
+
+
+def serve_live(request, page, code: str):
+    """A public page as readers get it, when no frontend is configured (``cms.paths.site_url``)."""
+    return render(request, page, code, LIVE_TEXT)
+
+
+def render(request, page, code: str, bar_texts: dict):
+    item = preview.item_data(page, code, request.build_absolute_uri("/").rstrip("/"))
     renditions = (item.get("image") or {}).get("renditions") or {}
     hero = renditions.get("large") or renditions.get("medium") or next(iter(renditions.values()), None)
     language = languages.KNOWN[code]
@@ -38,7 +49,7 @@ def serve_preview(page, request, mode_name: str):
                 "item": item,
                 "hero": hero,
                 "language_name": language.native_name,
-                "bar_text": BAR_TEXT.get(code, BAR_TEXT["en"]),
+                "bar_text": bar_texts.get(code, bar_texts["en"]),
                 "fallback_text": FALLBACK_TEXT.get(code, FALLBACK_TEXT["en"]),
                 "ui_dir": language.direction,
             },

@@ -1,5 +1,6 @@
 """The CMS's own page addresses: every page lives on the frontend, so the CMS answers a page path with a
-redirect to the frontend URL of a public page, or a JSON 404; never a page, never a 500.
+redirect to the frontend URL of a public page, or a JSON 404; never a 500. With no frontend configured
+(``CMS_FRONTEND_URL`` empty, as in development), a public page is shown with the built-in view instead.
 
 Replaces Wagtail's catch-all ``wagtail_serve`` (same name, so ``reverse("wagtail_serve")`` still works).
 Only pages the API would show are redirected to (``cms.visibility``): a draft, a scheduled or expired page, a
@@ -61,6 +62,10 @@ def serve(request, path=""):
     page, code = find_public_page(path)
     if page is None:
         return problem(404, "Nothing is published at this address. Pages are read through /api/v1/.")
+    if not settings.CMS_FRONTEND_URL:
+        from .rendering import serve_live
+
+        return serve_live(request, page.specific, code)
     return HttpResponseRedirect(frontend_url(page, code))
 
 

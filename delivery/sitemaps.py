@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from cms import languages
 from cms.availability import available_q
-from cms.paths import Paths
+from cms.paths import Paths, site_url
 from cms.visibility import public_pages
 from home.models import HomePage
 from news.models import CONTENT_PAGE_MODELS, INDEX_PAGE_MODELS
@@ -29,8 +29,8 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def entries() -> list[dict]:
-    """``{"loc", "lastmod", "alternates": [(hreflang, url)]}`` for every URL, in tree order."""
+def entries(base: str) -> list[dict]:
+    """``{"loc", "lastmod", "alternates": [(hreflang, url)]}`` for every URL below ``base``, in tree order."""
     codes = languages.enabled_codes()
     paths = Paths()
     flags = {
@@ -49,7 +49,7 @@ def entries() -> list[dict]:
         available = [code for code in codes if row[f"in_{code}"]]
         if not available:
             continue
-        urls = {code: settings.CMS_FRONTEND_URL + paths.path(page, code) for code in available}
+        urls = {code: base + paths.path(page, code) for code in available}
         default = urls.get(source) or urls[available[0]]
         alternates = [*urls.items(), ("x-default", default)]
         lastmod = row["changed_at"].date().isoformat() if row["changed_at"] else None
@@ -87,7 +87,7 @@ def _xml(text: str) -> HttpResponse:
 
 def sitemap(request, number: int | None = None):
     limit = max(int(settings.CMS_SITEMAP_LIMIT), 1)
-    items = entries()
+    items = entries(site_url(request))
     chunks = [items[start : start + limit] for start in range(0, len(items), limit)] or [[]]
     if number is None:
         if len(chunks) == 1:

@@ -112,3 +112,44 @@ def test_page_chooser_shows_frontend_urls(newsroom, admin_client):
     response = admin_client.get(f"/admin/choose-page/{newsroom['news'].pk}/", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
     assert response.status_code == 200
     assert FRONTEND in response.content.decode()
+
+
+# -- no frontend configured (development): the CMS shows public pages itself ----------------------------------
+
+
+@pytest.fixture
+def no_frontend(settings):
+    settings.CMS_FRONTEND_URL = ""
+
+
+def test_without_a_frontend_view_live_shows_the_published_page(newsroom, no_frontend, client):
+    page = newsroom["news_item"]
+    page.title_en = "A newer draft title"
+    page.save_revision()
+    # "View live" (the page's URL, in the admin's language: Arabic here) is on the CMS itself
+    assert unquote(page.full_url) == "http://testserver/ar/news/ورشة-عمل-في-هجين/"
+    response = client.get("/en/news/workshop-in-hajin/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en" dir="ltr">' in html
+    assert "<h1>Workshop in Hajin</h1>" in html and "A newer draft title" not in html
+    arabic = client.get(quote("/ar/news/ورشة-عمل-في-هجين/")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic and "<h1>ورشة عمل في هجين</h1>" in arabic
+    for path in ("/", "/en/news/", "/ku/"):
+        assert client.get(path).status_code == 200, path
+
+
+def test_without_a_frontend_hidden_pages_are_still_404(newsroom, hidden, no_frontend, client):
+    from cms.paths import Paths
+
+    for page in hidden.values():
+        for code in ("ar", "en"):
+            _not_found(client.get(quote(Paths().path(page, code))))
+    _not_found(client.get("/ar/statements/alias-of-private/"))
+
+
+def test_without_a_frontend_feeds_and_sitemap_link_to_the_cms(newsroom, no_frontend, client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/en/news/workshop-in-hajin/</loc>" in sitemap
+    feed = client.get("/feeds/en/news.xml").content.decode()
+    assert "<link>http://testserver/en/news/workshop-in-hajin/</link>" in feed
