@@ -49,7 +49,9 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield
     marker = item.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):
+        from django.apps import apps
         from django.core.management import call_command
+        from django.core.management.color import no_style
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
@@ -59,6 +61,10 @@ def pytest_runtest_teardown(item, nextitem):
                 if contents:
                     call_command("flush", interactive=False, inhibit_post_migrate=True, database=connection.alias)
                     connection.creation.deserialize_db_from_string(contents)
+                    # The rows came back with their ids: move PostgreSQL's sequences past them.
+                    with connection.cursor() as cursor:
+                        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                            cursor.execute(sql)
     return result
 
 

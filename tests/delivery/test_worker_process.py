@@ -45,7 +45,8 @@ def wait_for(condition, timeout=30):
     return False
 
 
-def test_nothing_lost_when_the_worker_process_is_killed(transactional_db):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_nothing_lost_when_the_worker_process_is_killed():
     if connection.vendor != "postgresql":
         pytest.skip("two processes need a shared database: run with DATABASE_URL=postgresql:///...")
     receiver = Receiver(delay=4).start()  # the first request hangs: the worker is killed while sending it
