@@ -1,6 +1,7 @@
 """Webhook endpoints and the log of every delivery to them; the frontend preview address of a site."""
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -32,6 +33,7 @@ class DeliverySettings(BaseSiteSetting):
     """Per-site address of the frontend's preview route (overrides ``CMS_FRONTEND_PREVIEW_URL``)."""
 
     preview_url = models.URLField(
+        _("preview address"),
         blank=True,
         help_text=_(
             "The website's preview address, e.g. https://example.org/api/preview. It receives ?token=…&lang=…. "
@@ -48,19 +50,23 @@ class DeliverySettings(BaseSiteSetting):
 class WebhookEndpoint(models.Model):
     """A receiver the CMS tells about publishes and other public changes, signed with its secret."""
 
-    name = models.CharField(max_length=100)
-    url = models.URLField(max_length=500, help_text=_("Where the CMS POSTs its JSON notifications."))
+    name = models.CharField(_("name"), max_length=100)
+    url = models.URLField(_("address"), max_length=500, help_text=_("Where the CMS POSTs its JSON notifications."))
     secret = models.CharField(
+        _("secret"),
         max_length=200,
         help_text=_("Shared secret: each request carries X-CMS-Signature, an HMAC-SHA256 of timestamp.body."),
     )
     events = models.JSONField(
-        default=list, blank=True, help_text=_("Events to send (empty: all): " + ", ".join(EVENT_NAMES))
+        _("events"),
+        default=list,
+        blank=True,
+        help_text=format_lazy(_("Events to send (empty: all): {events}"), events=", ".join(EVENT_NAMES)),
     )
     languages = models.JSONField(
-        default=list, blank=True, help_text=_('Language codes to send changes of (empty: all), e.g. ["ar", "en"].')
+        _("languages"), default=list, blank=True, help_text=_('Language codes to send changes of (empty: all), e.g. ["ar", "en"].')
     )
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(_("active"), default=True)
 
     panels = [
         FieldPanel("name"),
@@ -99,19 +105,21 @@ class WebhookDelivery(models.Model):
     PENDING, DELIVERED, RETRYING, FAILED = "pending", "delivered", "retrying", "failed"
     STATUSES = [(PENDING, _("Pending")), (DELIVERED, _("Delivered")), (RETRYING, _("Retrying")), (FAILED, _("Failed"))]
 
-    endpoint = models.ForeignKey(WebhookEndpoint, null=True, blank=True, on_delete=models.SET_NULL)
-    url = models.URLField(max_length=500)
-    secret = models.CharField(max_length=200, editable=False)
-    event = models.CharField(max_length=20, choices=EVENTS)
-    body = models.TextField(editable=False)
-    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    response_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    duration_ms = models.PositiveIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, verbose_name=_("endpoint"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    url = models.URLField(_("address"), max_length=500)
+    secret = models.CharField(_("secret"), max_length=200, editable=False)
+    event = models.CharField(_("event"), max_length=20, choices=EVENTS)
+    body = models.TextField(_("body"), editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    response_code = models.PositiveSmallIntegerField(_("response code"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -125,16 +133,20 @@ class WebhookDelivery(models.Model):
 class WebhookAttempt(models.Model):
     """One HTTP attempt of a delivery: what the receiver answered (or why it could not be reached)."""
 
-    delivery = models.ForeignKey(WebhookDelivery, on_delete=models.CASCADE, related_name="attempt_log")
-    number = models.PositiveSmallIntegerField()
-    at = models.DateTimeField(auto_now_add=True)
-    response_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    duration_ms = models.PositiveIntegerField(default=0)
-    succeeded = models.BooleanField(default=False)
+    delivery = models.ForeignKey(
+        WebhookDelivery, verbose_name=_("delivery"), on_delete=models.CASCADE, related_name="attempt_log"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    response_code = models.PositiveSmallIntegerField(_("response code"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), default=0)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
 
     class Meta:
         ordering = ["delivery", "number"]
+        verbose_name = _("webhook attempt")
+        verbose_name_plural = _("webhook attempts")
 
     def __str__(self):
         return f"#{self.number}: {self.response_code or self.error}"

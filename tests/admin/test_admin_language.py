@@ -46,7 +46,7 @@ from .catalogs import messages, parse_po, po_path
 pytestmark = pytest.mark.django_db
 
 EDITOR_LANGUAGES = ["ar", "ku"]
-PROJECT_APPS = ["news", "home"]
+PROJECT_APPS = ["news", "home", "delivery"]
 SKIPPED_FIELDS = {"sort_order"}  # Orderable's own, drawn as drag handles, never as a labelled input
 
 
