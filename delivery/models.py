@@ -64,7 +64,10 @@ class WebhookEndpoint(models.Model):
         help_text=format_lazy(_("Events to send (empty: all): {events}"), events=", ".join(EVENT_NAMES)),
     )
     languages = models.JSONField(
-        _("languages"), default=list, blank=True, help_text=_('Language codes to send changes of (empty: all), e.g. ["ar", "en"].')
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_('Language codes to send changes of (empty: all), e.g. ["ar", "en"].'),
     )
     active = models.BooleanField(_("active"), default=True)
 
