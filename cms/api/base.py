@@ -25,7 +25,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.db_router import ReplicaReadsMixin
+from cms.db_router import ReplicaReadsMixin, replica_reads
 
 from . import cache, negotiation
 from .params import Params
@@ -110,8 +110,9 @@ class PublicAPIView(ReplicaReadsMixin, APIView):
 
     def dispatch(self, request, *args, **kwargs):
         """modeltranslation's implicit fallback is off for the whole answer: a field read around the
-        localizer (``cms.localize``) finds its own language's text or nothing, never another language's."""
-        with fallbacks(False):
+        localizer (``cms.localize``) finds its own language's text or nothing, never another language's.
+        The whole answer, the content version's check included, may read from a replica."""
+        with fallbacks(False), replica_reads():
             return self._dispatch_conditional(request, *args, **kwargs)
 
     def _throttle_allows(self, request) -> bool:
