@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.fields import StreamField
@@ -41,10 +42,10 @@ from .roles import languages_of
 START_FROM_SOURCE = "start_from_source"
 SHOW_PREFERENCE = "cms-translations-show"
 STATUS_LABELS = {
-    COMPLETE: _("Complete"),
-    PARTIAL: _("Partial"),
-    OUTDATED: _("Outdated"),
-    MISSING: _("Missing"),
+    COMPLETE: pgettext_lazy("translation status", "Complete"),
+    PARTIAL: pgettext_lazy("translation status", "Partial"),
+    OUTDATED: pgettext_lazy("translation status", "Outdated"),
+    MISSING: pgettext_lazy("translation status", "Missing"),
 }
 WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -233,7 +234,9 @@ class TranslationStatusPanel(Panel):
             rows = []
             for language in languages.enabled():
                 entry = evaluation.languages[language.code]
+                # A version with nothing written has nothing to review; a mark already set can always be cleared.
                 can_review = language.code != source and may_write(user, language.code)
+                can_review = can_review and (entry.status != MISSING or entry.needs_review)
                 rows.append(
                     {
                         "code": language.code,

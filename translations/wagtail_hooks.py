@@ -71,8 +71,9 @@ def keep_translation_status_of_copies(request, page, new_page):
 # -- the page edit form for translators (``translations.panels``) ------------------------------------------
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")
 def edit_form_css():
+    """The edit form's styles (on every admin page: Wagtail 8 has no hook for the editor's styles alone)."""
     return format_html('<link rel="stylesheet" href="{}">', static("translations/edit-form.css"))
 
 
