@@ -29,7 +29,6 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.fields import StreamField
-from wagtail.models import Page
 
 from cms import languages
 

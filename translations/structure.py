@@ -1,4 +1,4 @@
-""""Start from the source's structure": a body in the source's shape with its text left to be written.
+""" "Start from the source's structure": a body in the source's shape with its text left to be written.
 
 A translator who starts an empty body from nothing rebuilds by hand what the source already decided: the
 order of headings and paragraphs, which image goes where, the documents, the embedded videos. The skeleton
@@ -98,7 +98,8 @@ def start_from_source(page, name: str, user) -> str:
         raise ValidationError(_("You may not change this field."))
     if written(getattr(page, name, None)):
         raise ValidationError(
-            _("The %(language)s version already has content: nothing was replaced.") % {"language": language.native_name}
+            _("The %(language)s version already has content: nothing was replaced.")
+            % {"language": language.native_name}
         )
     source_value = status.value_of(page, base, languages.source_code())
     if not written(source_value):

@@ -11,9 +11,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -76,7 +77,7 @@ class StatusColumn(Column):
 
 
 class TranslationReportView(ReportView):
-    page_title = "Translations"
+    page_title = gettext_lazy("Translations")
     header_icon = "globe"
     index_url_name = "translations_report"
     index_results_url_name = "translations_report_results"

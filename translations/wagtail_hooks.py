@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -36,7 +37,9 @@ def register_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return MenuItem("Translations", reverse("translations_report"), name="translations", icon_name="globe", order=650)
+    return MenuItem(
+        gettext_lazy("Translations"), reverse("translations_report"), name="translations", icon_name="globe", order=650
+    )
 
 
 class TranslationsPanel(Component):

@@ -119,8 +119,11 @@ def test_the_edit_form_in_an_arabic_admin(browser_page, live_server, artifacts, 
     assert page.locator("html").get_attribute("dir") == "ltr"
     new = page.locator("[data-cms-aid=summary_ku] [data-cms-source-new]")
     assert new.evaluate("e => getComputedStyle(e).direction") == "rtl"
-    assert page.locator("section[data-cms-language=ar] [data-panel-heading-text] span").evaluate(
-        "e => getComputedStyle(e).direction"
-    ) == "rtl"
+    assert (
+        page.locator("section[data-cms-language=ar] [data-panel-heading-text] span").evaluate(
+            "e => getComputedStyle(e).direction"
+        )
+        == "rtl"
+    )
     page.locator("[data-cms-translations]").screenshot(path=str(artifacts / "edit-form-status-ku.png"))
     page.locator("[data-cms-aid=summary_ku]").screenshot(path=str(artifacts / "edit-form-source-change-ku.png"))

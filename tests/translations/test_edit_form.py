@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -16,6 +17,7 @@ from news.models import NewsPage
 from tests.admin.conftest import soup
 from translations import roles
 from translations.models import ReviewMark, TranslationState
+from translations.structure import blank, skeleton
 
 from .conftest import publish
 
@@ -194,9 +196,13 @@ def test_start_from_the_source_structure_keeps_blocks_ids_and_images_and_empties
     assert section(html, "ku").find("a", attrs={"data-cms-start-from-source": True}) is None, "ku has a body"
 
     response = client.get(link["href"])
-    body = response.context["form"].initial["body_en"] if "body_en" in response.context["form"].initial else None
-    body = response.context["page"].body_en.raw_data if body is None else body.raw_data
-    assert [(b["type"], b["id"]) for b in body] == [("heading", "h-1"), ("paragraph", "p-1"), ("image", "i-1"), ("key_figures", "k-1")]
+    body = list(response.context["form"].initial["body_en"].raw_data)  # what the form shows
+    assert [(b["type"], b["id"]) for b in body] == [
+        ("heading", "h-1"),
+        ("paragraph", "p-1"),
+        ("image", "i-1"),
+        ("key_figures", "k-1"),
+    ]
     assert body[0]["value"] == "" and body[1]["value"] == ""
     assert body[2]["value"] == {"image": image.pk, "caption": ""}
     figures = body[3]["value"]
@@ -206,6 +212,40 @@ def test_start_from_the_source_structure_keeps_blocks_ids_and_images_and_empties
     ]
     assert response.context["page"].body_ar.raw_data[0]["value"] == "المحاور", "the source is left as it was"
     assert list(NewsPage.objects.get(pk=page.pk).body_en.raw_data) == [], "nothing is saved until the translator saves"
+
+
+def test_the_structure_cannot_be_saved_before_its_text_is_written(rich_item):
+    """The form validates the body with its stream block: a heading left empty is refused, so the source's
+    structure is never published as a translation without text."""
+    page, image = rich_item
+    field = NewsPage._meta.get_field("body_en")
+    empty = field.to_python(skeleton(field, page.body_ar, "Latn"))
+    with pytest.raises(ValidationError):
+        field.stream_block.clean(empty)
+    written = field.to_python(
+        [
+            {"type": "heading", "value": "Mijar", "id": "h-1"},
+            {"type": "paragraph", "value": "<p>Nivîsa paragrafê.</p>", "id": "p-1"},
+            {"type": "image", "value": {"image": image.pk, "caption": ""}, "id": "i-1"},
+            {
+                "type": "key_figures",
+                "value": [
+                    {"type": "item", "value": {"figure": "23", "label": "perwerdekar"}, "id": "f-1"},
+                    {"type": "item", "value": {"figure": "3 roj", "label": "dem"}, "id": "f-2"},
+                ],
+                "id": "k-1",
+            },
+        ]
+    )
+    assert [block.id for block in field.stream_block.clean(written)] == ["h-1", "p-1", "i-1", "k-1"]
+
+
+def test_rich_text_keeps_its_images_and_loses_its_text():
+    from news.blocks import ParagraphBlock
+
+    markup = '<p>قبل</p><embed alt="x" embedtype="image" format="fullwidth" id="7"/><p>بعد</p>'
+    assert blank(ParagraphBlock(), markup) == '<embed alt="x" embedtype="image" format="fullwidth" id="7"/>'
+    assert blank(ParagraphBlock(), "<p>نص فقط</p>") == ""
 
 
 def test_start_from_source_never_replaces_a_written_body(client, editor, rich_item):
