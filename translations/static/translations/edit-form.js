@@ -8,7 +8,9 @@
     var form = root.closest("form") || document;
     form.querySelectorAll("[data-cms-language]").forEach(function (section) {
       var code = section.getAttribute("data-cms-language");
-      section.hidden = Boolean(choice) && code !== source && code !== choice;
+      // A language with an error stays shown: a hidden error could not be corrected.
+      var hasError = section.querySelector(".w-field--error, .error-message, [aria-invalid=true]") !== null;
+      section.hidden = Boolean(choice) && code !== source && code !== choice && !hasError;
     });
     form.classList.toggle("cms-two-languages", Boolean(choice));
   }
@@ -39,8 +41,13 @@
         apply(root, input.value);
       });
     });
-    var checked = root.querySelector("[data-cms-show-choice]:checked");
-    apply(root, checked ? checked.value : "");
+    function applyChecked() {
+      var checked = root.querySelector("[data-cms-show-choice]:checked");
+      apply(root, checked ? checked.value : "");
+    }
+    applyChecked();
+    // Stream fields draw their errors once their scripts have run.
+    window.addEventListener("load", applyChecked);
 
     root.querySelectorAll("[data-cms-review]").forEach(function (button) {
       button.addEventListener("click", function (event) {
