@@ -15,7 +15,7 @@ bypasses the localizer finds nothing rather than another language's text.
 from __future__ import annotations
 
 from cms import languages
-from cms.availability import is_available, own_value, written  # noqa: F401  (re-exported)
+from cms.availability import is_available, own_value, review_codes, written  # noqa: F401  (re-exported)
 
 # Kept here for readers of this module; the rule itself lives in ``cms.availability``.
 has_value = written
@@ -44,13 +44,27 @@ class Localizer:
         """``field`` of ``obj`` in this language or the first fallback that has it; None if no language does."""
         if obj is None:
             return None
+        held = self._under_review(obj)
         for candidate in self.chain:
+            if candidate in held:
+                continue
             value = own_value(obj, field, candidate)
             if written(value):
                 if candidate != self.code:
                     self.sources[path or field] = candidate
                 return value
         return None
+
+    @staticmethod
+    def _under_review(obj) -> frozenset[str]:
+        """Languages of an item marked "needs review": not served until cleared, so its fields are read from
+        the fallback chain and recorded as such. Items only (one query per item unless primed in bulk by
+        ``cms.availability.prime_review_codes``); the names filed under an item are read as they are."""
+        from wagtail.models import Page
+
+        if not isinstance(obj, Page) or obj.pk is None:
+            return frozenset()
+        return review_codes(obj)
 
     def record(self, path: str, code: str | None) -> None:
         """Record a text derived from another one (an SEO title made from the title) or read elsewhere."""

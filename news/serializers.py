@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cms import languages
 from cms.api.body import MediaIndex, image_data, serialize_stream
+from cms.availability import prime_review_codes
 from cms.localize import Localizer, has_value, is_available, own_value, written
 from cms.paths import Paths
 
@@ -70,6 +71,7 @@ def _card(page, code: str, context: Context, index: MediaIndex) -> tuple[dict, L
 def card_data(pages, code: str, context: Context, index: MediaIndex | None = None) -> list[dict]:
     """Cards of many items at once; their images are loaded in one go unless an ``index`` is given."""
     pages = list(pages)
+    prime_review_codes(pages)  # a language marked "needs review" is read from the fallback: one query for all
     if index is None:
         index = MediaIndex.collect(
             [], code, context.paths, context.base_url, extra_image_ids=[p.main_image_id for p in pages]
@@ -174,6 +176,9 @@ def detail_data(page, code: str, context: Context, related: list, index: MediaIn
     """The full item: the card, then everything a reader's page shows, then translations and related cards.
     ``index`` must have been collected over :func:`detail_streams` and the main images of ``page`` and
     ``related``. One localizer reads every text of the item, nested names included."""
+    from translations.status import prime
+
+    prime([page])  # statuses and review marks, read once for the card, the body and ``translations[]``
     data, localizer = _card(page, code, context, index)
     body = serialize_stream(localizer.get(page, "body"), index)
     _record_body_images(body, localizer, "body")

@@ -9,7 +9,7 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import registry, roles, signals
+        from . import panels, registry, roles, signals
         from .forms import TranslatorModelForm, TranslatorPageForm, with_language_lock
 
         signals.connect()
@@ -23,3 +23,5 @@ class TranslationsConfig(AppConfig):
         for model in (*registry.snippet_models(), *registry.settings_models()):
             own = getattr(model, "base_form_class", None)
             model.base_form_class = with_language_lock(own) if own else TranslatorModelForm
+        # The edit form in one section per language, with the statuses at the top (``translations.panels``).
+        panels.install()

@@ -12,10 +12,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 
 from cms import languages
 
@@ -73,7 +77,7 @@ class StatusColumn(Column):
 
 
 class TranslationReportView(ReportView):
-    page_title = "Translations"
+    page_title = gettext_lazy("Translations")
     header_icon = "globe"
     index_url_name = "translations_report"
     index_results_url_name = "translations_report_results"
@@ -130,30 +134,57 @@ class TranslationReportView(ReportView):
         return context
 
 
+def _back(request) -> str:
+    """Where to return after a review toggle: the ``next`` given in the button's address (the edit form's
+    own ``next`` input is posted with it), else the posted one, else the report; only this site's addresses."""
+    for candidate in (request.GET.get("next"), request.POST.get("next")):
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return candidate
+    return reverse("translations_report")
+
+
+def _may_edit(user, obj) -> bool:
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_edit()
+    return user.has_perm(f"{obj._meta.app_label}.change_{obj._meta.model_name}")
+
+
 @require_POST
 def toggle_review(request, content_type_id: int, object_id: int):
-    """Mark or clear "needs review" on one language version (editors and that language's translators)."""
+    """Mark or clear "needs review" on one language version (those who may edit the item: editors, and the
+    translators of that language). Posted from the report or from the edit form's status panel, whose
+    buttons give ``next`` and ``clear`` in their address."""
     model = get_object_or_404(ContentType, pk=content_type_id).model_class()
-    if model is None or registry.kind_of(model) is None:
+    if model is None:
         raise PermissionDenied
     obj = get_object_or_404(model._base_manager, pk=object_id)
+    # Pages are keyed by Wagtail's base page type: what has translations is the specific type.
     obj = obj.specific if hasattr(obj, "specific") else obj
+    if registry.kind_of(type(obj)) is None or not _may_edit(request.user, obj):
+        raise PermissionDenied
     form = ReviewForm(request.POST)
-    back = request.POST.get("next") or reverse("translations_report")
+    back = _back(request)
     if not form.is_valid():
-        messages.error(request, "Choose a language to mark.")
+        messages.error(request, _("Choose a language to mark."))
         return redirect(back)
     code = form.cleaned_data["lang"]
     allowed = languages_of(request.user)
     if allowed is not None and code not in allowed:
         raise PermissionDenied
+    name = languages.KNOWN[code].native_name
     try:
-        if request.POST.get("clear"):
+        if request.GET.get("clear") or request.POST.get("clear"):
             services.clear_review(obj, code)
-            messages.success(request, f"{languages.KNOWN[code].native_name}: review mark cleared.")
+            messages.success(request, _("%(language)s: review mark cleared.") % {"language": name})
         else:
             services.mark_for_review(obj, code, request.user, form.cleaned_data["note"])
-            messages.success(request, f"{languages.KNOWN[code].native_name}: marked as needing review.")
+            messages.success(
+                request,
+                _("%(language)s: marked as needing review. Readers get the fallback until the mark is cleared.")
+                % {"language": name},
+            )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(back)

@@ -1,13 +1,20 @@
 """The translators' workspace in the admin: the report (Reports menu), the dashboard panel, the review
 toggle, and copies that keep their original's translation status."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import selectors, signals, views
+from . import selectors, signals, structure, views
+from .panels import START_FROM_SOURCE
 from .roles import languages_of
 
 
@@ -30,7 +37,9 @@ def register_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return MenuItem("Translations", reverse("translations_report"), name="translations", icon_name="globe", order=650)
+    return MenuItem(
+        gettext_lazy("Translations"), reverse("translations_report"), name="translations", icon_name="globe", order=650
+    )
 
 
 class TranslationsPanel(Component):
@@ -60,3 +69,36 @@ def add_translations_panel(request, panels):
 @hooks.register("after_copy_page")
 def keep_translation_status_of_copies(request, page, new_page):
     signals.on_page_copied(page, new_page)
+
+
+# -- the page edit form for translators (``translations.panels``) ------------------------------------------
+
+
+@hooks.register("insert_global_admin_css")
+def edit_form_css():
+    """The edit form's styles (on every admin page: Wagtail 8 has no hook for the editor's styles alone)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("translations/edit-form.css"))
+
+
+@hooks.register("insert_editor_js")
+def edit_form_js():
+    return format_html('<script src="{}" defer></script>', static("translations/edit-form.js"))
+
+
+@hooks.register("before_edit_page")
+def start_from_source_structure(request, page):
+    """``?start_from_source=body_ku``: the form opens with the source's blocks in the empty Kurmanji body."""
+    name = request.GET.get(START_FROM_SOURCE) if request.method == "GET" else None
+    if not name:
+        return None
+    try:
+        language = structure.start_from_source(page, name, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    messages.info(
+        request,
+        _("%(language)s: the source's blocks are in place. Write the text of each block, then save.")
+        % {"language": language},
+    )
+    return None

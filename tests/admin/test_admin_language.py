@@ -84,7 +84,11 @@ def _blocks_strings(block, where, labelled=False):
 
 
 def _panel_strings(panel, where):
+    from translations.panels import LanguagePanel
+
     for attribute in ("heading", "label", "help_text"):
+        if attribute == "heading" and isinstance(panel, LanguagePanel):
+            continue  # a language's own name ("Kurmancî"), the same in every admin language
         value = getattr(panel, attribute, None)
         if value and not getattr(panel, "field_name", None):
             yield f"{where} {attribute}", value
