@@ -10,6 +10,7 @@ import io
 import polib
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from lxml import etree
 from wagtail.models import Page
 
@@ -23,6 +24,13 @@ pytestmark = pytest.mark.django_db
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.1"
 LINK = '<a linktype="page" id="3">هجين</a>'
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(_source_language):
+    """The commands speak the active language (Arabic by default); the messages are checked in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
