@@ -232,9 +232,9 @@ def working_copy(obj):
     return obj
 
 
-def objects_for(code: str, statuses: Iterable[str] | None = None) -> Iterator:
+def objects_for(code: str, statuses: Iterable[str] | None = None, user=None) -> Iterator:
     """Every translatable object, pages first in tree order; with ``statuses``, only those whose status
-    in ``code`` is one of them."""
+    in ``code`` is one of them; with ``user``, only those they may edit (nothing else leaves the admin)."""
     wanted = None
     if statuses:
         rows = TranslationStatus.objects.filter(lang=code, status__in=list(statuses))
@@ -245,13 +245,27 @@ def objects_for(code: str, statuses: Iterable[str] | None = None) -> Iterator:
     pages = Page.objects.type(*registry.page_models()).order_by("path")
     if wanted is not None:
         pages = pages.filter(pk__in=wanted.get(page_type, ()))
+    if user is not None:
+        pages = pages.filter(pk__in=_policy(Page).instances_user_has_permission_for(user, "change").values("pk"))
     for page in pages.specific().iterator(chunk_size=200):
         yield working_copy(page)
     for model in (*registry.snippet_models(), *registry.settings_models(), *registry.image_models()):
         queryset = model._default_manager.order_by("pk")
         if wanted is not None:
             queryset = queryset.filter(pk__in=wanted.get(registry.content_type_for(model).pk, ()))
+        if user is not None:
+            if model in registry.image_models():
+                editable = _policy(model).instances_user_has_permission_for(user, "change")
+                queryset = queryset.filter(pk__in=editable.values("pk"))
+            elif not user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+                continue
         yield from queryset.iterator(chunk_size=500)
+
+
+def _policy(model):
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get_by_type(model)
 
 
 def _item_label(obj) -> str:
@@ -277,9 +291,9 @@ class ExportEntry:
     mismatch: str = ""  # the stored translation, as plain text, when it could not be written with placeholders
 
 
-def export_entries(code: str, statuses: Iterable[str] | None = None) -> Iterator[ExportEntry]:
+def export_entries(code: str, statuses: Iterable[str] | None = None, user=None) -> Iterator[ExportEntry]:
     check_language(code)
-    for obj in objects_for(code, statuses):
+    for obj in objects_for(code, statuses, user):
         item = f"{obj._meta.verbose_name}: {_item_label(obj)}"
         for leaf in leaves(obj, code):
             context = f"{item} — {leaf.label}"
@@ -371,8 +385,9 @@ def write_xliff(code: str, entries: Iterable[ExportEntry]) -> bytes:
     return bytes(store)
 
 
-def export(code: str, fmt: str = PO, statuses: Iterable[str] | None = None) -> bytes:
-    """The file for translating into ``code``: every item (or those with one of ``statuses`` there)."""
+def export(code: str, fmt: str = PO, statuses: Iterable[str] | None = None, user=None) -> bytes:
+    """The file for translating into ``code``: every item (or those with one of ``statuses`` there; with
+    ``user``, those they may edit)."""
     if fmt not in FORMATS:
         raise ExchangeError(_("Unknown format %(format)s: use po or xliff.") % {"format": fmt})
     statuses = list(statuses or [])
@@ -381,7 +396,7 @@ def export(code: str, fmt: str = PO, statuses: Iterable[str] | None = None) -> b
         raise ExchangeError(
             _("Unknown status %(status)s: use %(choices)s.") % {"status": unknown[0], "choices": ", ".join(STATUSES)}
         )
-    entries = export_entries(code, statuses)
+    entries = export_entries(code, statuses, user)
     return write_po(code, entries) if fmt == PO else write_xliff(code, entries)
 
 
@@ -565,10 +580,13 @@ def _load(entry_id: str, cache: dict):
 
 
 def _may_edit(user, obj) -> bool:
+    """Pages by their page permissions, images by their collection's, the rest by model permission."""
     if user is None:
         return True
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
+    if type(obj) in registry.image_models():
+        return _policy(type(obj)).user_has_permission_for_instance(user, "change", obj)
     return user.has_perm(f"{obj._meta.app_label}.change_{obj._meta.model_name}")
 
 
@@ -610,6 +628,7 @@ def validate(content: bytes, lang: str | None = None, user=None) -> Plan:
     object_leaves: dict = {}  # (prefix, pk) → ({id: leaf}, {field: raw target stream})
     writes: dict = {}  # (prefix, pk) → {leaf id: new text}
     seen: set[str] = set()
+    allowed: dict = {}
     for entry in parsed.entries:
         if entry.id in seen:
             plan.problems.append(Problem(entry.id, UNKNOWN, _("This id appears twice in the file.")))
@@ -667,7 +686,9 @@ def validate(content: bytes, lang: str | None = None, user=None) -> Plan:
                 )
             )
             continue
-        if not _may_edit(user, obj):
+        if key not in allowed:
+            allowed[key] = _may_edit(user, obj)
+        if not allowed[key]:
             plan.problems.append(Problem(entry.id, PERMISSION, _("You may not edit this item.")))
             continue
         writes.setdefault(key, {})[entry.id] = new

@@ -116,7 +116,7 @@ class ExportView(ExchangeMixin, FormView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(export_form=form))
         code, fmt = form.cleaned_data["lang"], form.cleaned_data["format"]
-        data = exchange.export(code, fmt, form.cleaned_data["status"])
+        data = exchange.export(code, fmt, form.cleaned_data["status"], user=request.user)
         content_type = "application/x-xliff+xml" if fmt == exchange.XLIFF else "text/x-gettext-translation"
         response = HttpResponse(data, content_type=f"{content_type}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{exchange.filename(code, fmt)}"'

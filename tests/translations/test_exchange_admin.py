@@ -181,3 +181,30 @@ def test_a_broken_file_shows_its_problems_and_no_confirmation(client, staff_edit
     not_a_file = upload(client, b"\x00\x01 nothing")
     assert not_a_file.status_code == 200
     assert soup(not_a_file).select("table.exchange-problems")
+
+
+def test_only_what_the_user_may_edit_is_exported_or_imported(client, staff_editor, news, topic):
+    from django.contrib.auth.models import Permission
+
+    Group.objects.get(name="Editors").permissions.remove(Permission.objects.get(codename="change_topic"))
+    client.force_login(staff_editor)
+    download = client.get(URL, {"lang": "ku", "format": "po"}).content.decode()
+    assert f"page:{news.pk}:title" in download and f"topic:{topic.pk}:name" not in download
+    response = upload(client, translated("ku", {f"topic:{topic.pk}:name": "Aştiya navxweyî"}))
+    assert soup(response).select("table.exchange-problems tr.problem-permission")
+    assert Topic.objects.get(pk=topic.pk).name_ku in (None, "")
+
+
+def test_a_translator_imports_image_alt_texts(client, kurdish_translator, site_tree):
+    from cms.factories import ImageFactory
+    from cms.models import CMSImage
+
+    from wagtail.models import Collection
+
+    image = ImageFactory(description_ar="مشاركون في الورشة", collection=Collection.get_first_root_node())
+    client.force_login(kurdish_translator)
+    preview = upload(client, translated("ku", {f"image:{image.pk}:description": "Beşdarên xebatê"}))
+    form = soup(preview).find("input", attrs={"name": "token"}).find_parent("form")
+    client.post(IMPORT_URL, {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")})
+    saved = CMSImage.objects.get(pk=image.pk)
+    assert saved.description_ku == "Beşdarên xebatê" and saved.description_ar == "مشاركون في الورشة"
