@@ -7,11 +7,13 @@ only in their own language.
 
 import polib
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
+from cms.factories import ImageFactory
+from cms.models import CMSImage
 from news.factories import NewsPageFactory, TopicFactory
 from news.taxonomy import Topic
 from tests.admin.conftest import soup
@@ -40,8 +42,6 @@ def member(django_user_model, name, group_name):
     user = django_user_model.objects.create_user(name, password=f"pw-{name}-1")
     group, _ = Group.objects.get_or_create(name=group_name)
     if group_name == "Editors":
-        from django.contrib.auth.models import Permission
-
         group.permissions.add(*Permission.objects.filter(codename__in=["access_admin", "change_topic"]))
     user.groups.add(group)
     return user
@@ -97,8 +97,6 @@ def test_a_translator_downloads_only_their_language(client, kurdish_translator, 
 
 
 def test_someone_outside_the_roles_gets_nothing(client, django_user_model, news):
-    from django.contrib.auth.models import Permission
-
     user = django_user_model.objects.create_user("other", password="pw-other-1")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
@@ -184,8 +182,6 @@ def test_a_broken_file_shows_its_problems_and_no_confirmation(client, staff_edit
 
 
 def test_only_what_the_user_may_edit_is_exported_or_imported(client, staff_editor, news, topic):
-    from django.contrib.auth.models import Permission
-
     Group.objects.get(name="Editors").permissions.remove(Permission.objects.get(codename="change_topic"))
     client.force_login(staff_editor)
     download = client.get(URL, {"lang": "ku", "format": "po"}).content.decode()
@@ -196,11 +192,6 @@ def test_only_what_the_user_may_edit_is_exported_or_imported(client, staff_edito
 
 
 def test_a_translator_imports_image_alt_texts(client, kurdish_translator, site_tree):
-    from cms.factories import ImageFactory
-    from cms.models import CMSImage
-
-    from wagtail.models import Collection
-
     image = ImageFactory(description_ar="مشاركون في الورشة", collection=Collection.get_first_root_node())
     client.force_login(kurdish_translator)
     preview = upload(client, translated("ku", {f"image:{image.pk}:description": "Beşdarên xebatê"}))
