@@ -44,7 +44,7 @@ from cms.availability import written
 
 from . import markup, registry
 from .fingerprints import display_text, fingerprint, plain
-from .models import PAGE, STATUSES, TranslationStatus
+from .models import STATUSES, TranslationStatus
 
 PO, XLIFF = "po", "xliff"
 FORMATS = (PO, XLIFF)
@@ -563,20 +563,35 @@ class Plan:
         return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 
-def _load(entry_id: str, cache: dict):
-    """The object an id names (its working copy), or None."""
+def _key(entry_id: str) -> tuple[str, int] | None:
     parts = entry_id.split(":")
     if len(parts) < 3 or not parts[1].isdigit():
         return None
-    key = (parts[0], int(parts[1]))
-    if key not in cache:
-        model = kinds().get(parts[0])
-        obj = model._default_manager.filter(pk=key[1]).first() if model is not None else None
-        if obj is not None and isinstance(obj, Page):
-            obj = obj.specific
-            obj = working_copy(obj) if registry.kind_of(type(obj)) == PAGE else None
-        cache[key] = obj
-    return cache[key]
+    return parts[0], int(parts[1])
+
+
+def _load_all(entries: list[FileEntry]) -> dict:
+    """``{(prefix, pk): working copy}`` of every object the entries name, a few queries per kind (a file of
+    a thousand items must not cost two thousand queries). Unknown objects are left out."""
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        key = _key(entry.id)
+        if key is not None:
+            wanted.setdefault(key[0], set()).add(key[1])
+    found: dict = {}
+    models = kinds()
+    for prefix, pks in wanted.items():
+        model = models.get(prefix)
+        if model is None:
+            continue
+        if model is Page:
+            pages = Page.objects.type(*registry.page_models()).filter(pk__in=pks).specific()
+            objects = (working_copy(page) for page in pages.iterator(chunk_size=200))
+        else:
+            objects = model._default_manager.filter(pk__in=pks).iterator(chunk_size=500)
+        for obj in objects:
+            found[(prefix, obj.pk)] = obj
+    return found
 
 
 def _may_edit(user, obj) -> bool:
@@ -624,7 +639,7 @@ def validate(content: bytes, lang: str | None = None, user=None) -> Plan:
         )
         return plan
     code = parsed.lang
-    objects: dict = {}
+    objects = _load_all(parsed.entries)
     object_leaves: dict = {}  # (prefix, pk) → ({id: leaf}, {field: raw target stream})
     writes: dict = {}  # (prefix, pk) → {leaf id: new text}
     seen: set[str] = set()
@@ -634,11 +649,11 @@ def validate(content: bytes, lang: str | None = None, user=None) -> Plan:
             plan.problems.append(Problem(entry.id, UNKNOWN, _("This id appears twice in the file.")))
             continue
         seen.add(entry.id)
-        obj = _load(entry.id, objects)
+        obj = objects.get(_key(entry.id))
         if obj is None:
             plan.problems.append(Problem(entry.id, UNKNOWN, _("No translatable item has this id.")))
             continue
-        key = tuple(entry.id.split(":")[:2])
+        key = _key(entry.id)
         if key not in object_leaves:
             targets: dict = {}
             object_leaves[key] = ({leaf.id: leaf for leaf in leaves(obj, code, targets)}, targets)
@@ -693,7 +708,7 @@ def validate(content: bytes, lang: str | None = None, user=None) -> Plan:
             continue
         writes.setdefault(key, {})[entry.id] = new
     for key, texts in writes.items():
-        plan.changes.append(_item_change(objects[(key[0], int(key[1]))], code, texts, plan.problems))
+        plan.changes.append(_item_change(objects[key], code, texts, plan.problems))
     return plan
 
 
