@@ -421,6 +421,7 @@ class FileEntry:
     translation: str  # with placeholders; "" for none
     fingerprint: str
     fuzzy: bool = False
+    plain: str | None = None  # the target as plain text (XLIFF), for fields that are not rich text
 
 
 @dataclass
@@ -504,7 +505,7 @@ def _parse_xliff(content: bytes) -> ParsedFile:
             text = _from_rich(unit.rich_target) if unit.target else ""
         except markup.MarkupError as error:
             text = f"\x00{error}"  # reported with the entry's id by validation
-        entries.append(FileEntry(entry_id, text, found))
+        entries.append(FileEntry(entry_id, text, found, plain=unit.target or ""))
     return ParsedFile(XLIFF, store.gettargetlanguage() or "", store.getsourcelanguage() or "", entries)
 
 
@@ -670,7 +671,7 @@ def validate(content: bytes, lang: str | None = None, user=None) -> Plan:
                 Problem(entry.id, STALE, _("This text is no longer in the source: export the file again."))
             )
             continue
-        if entry.translation.startswith("\x00"):
+        if leaf.rich and entry.translation.startswith("\x00"):
             plan.problems.append(Problem(entry.id, MARKUP, entry.translation[1:]))
             continue
         if leaf.rich:
@@ -682,7 +683,7 @@ def validate(content: bytes, lang: str | None = None, user=None) -> Plan:
                 continue
             same = written(leaf.current) and new == markup.canonical(leaf.current)
         else:
-            new = entry.translation
+            new = entry.translation if entry.plain is None else entry.plain
             same = new == leaf.current
         if same:
             plan.unchanged += 1

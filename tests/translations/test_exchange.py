@@ -424,3 +424,19 @@ def test_placeholders_round_trip_rich_text():
         markup.restore("<1>A <2>l</2><3>b</3></1><4><5>x</5></4>", tags)
     with pytest.raises(markup.MarkupError, match="closes something"):
         markup.restore("<1>A <2>l</1></2><3/><4><5>x</5></4>", tags)
+
+
+@pytest.mark.parametrize("fmt", ["po", "xliff"])
+def test_plain_text_with_markup_characters_comes_back_as_typed(tmp_path, fmt, site_tree):
+    topic = TopicFactory(name_ar="السلم & الأمن <2025>")
+    exported = export(tmp_path, fmt=fmt)
+    text = "Aştî & ewlehî <2025>"
+    translations = {f"topic:{topic.pk}:name": text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
+    content = (
+        translate_po(exported, {f"topic:{topic.pk}:name": text})
+        if fmt == "po"
+        else translate_xliff(exported, translations)
+    )
+    run_import(tmp_path, content)
+    assert Topic.objects.get(pk=topic.pk).name_ku == text
+    assert "0 item(s) to change" in run_import(tmp_path, export(tmp_path, fmt=fmt)), "and round-trips unchanged"
