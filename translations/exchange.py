@@ -51,6 +51,8 @@ FORMATS = (PO, XLIFF)
 FINGERPRINT_NOTE = "fingerprint"
 CONTEXT_NOTE = "developer"
 ORIGINAL = "aso-cms"
+# XLIFF target states of a text not ready to use (a tool's copy of the source, a draft): like a fuzzy PO entry.
+UNFINISHED_STATES = {"new", "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation"}
 
 
 class ExchangeError(ValueError):
@@ -505,7 +507,9 @@ def _parse_xliff(content: bytes) -> ParsedFile:
             text = _from_rich(unit.rich_target) if unit.target else ""
         except markup.MarkupError as error:
             text = f"\x00{error}"  # reported with the entry's id by validation
-        entries.append(FileEntry(entry_id, text, found, plain=unit.target or ""))
+        target = unit.xmlelement.find(unit.namespaced("target"))
+        unfinished = target is not None and target.get("state") in UNFINISHED_STATES
+        entries.append(FileEntry(entry_id, text, found, fuzzy=unfinished, plain=unit.target or ""))
     return ParsedFile(XLIFF, store.gettargetlanguage() or "", store.getsourcelanguage() or "", entries)
 
 

@@ -9,6 +9,7 @@ Kurmanji translator can neither download nor import another language's file).
 
 from __future__ import annotations
 
+import base64
 import secrets
 
 from django import forms
@@ -29,7 +30,7 @@ from .roles import WIDER_GROUPS, languages_of, translator_codes
 
 MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 SESSION_KEY = "translations_exchange_uploads"
-KEPT_UPLOADS = 3
+KEPT_UPLOADS = 2
 
 
 def exchange_languages(user) -> list[str]:
@@ -127,7 +128,7 @@ def _remember(request, content: bytes, code: str) -> str:
     """Keep an uploaded file in the session until it is confirmed (the last few only)."""
     token = secrets.token_urlsafe(16)
     uploads = dict(request.session.get(SESSION_KEY, {}))
-    uploads[token] = {"lang": code, "content": content.decode("utf-8", errors="replace")}
+    uploads[token] = {"lang": code, "content": base64.b64encode(content).decode("ascii")}
     request.session[SESSION_KEY] = dict(list(uploads.items())[-KEPT_UPLOADS:])
     return token
 
@@ -172,7 +173,7 @@ class ImportView(ExchangeMixin, FormView):
         if upload is None or upload["lang"] not in exchange_languages(request.user):
             messages.error(request, _("This upload is no longer available: upload the file again."))
             return redirect("translations_exchange")
-        plan = self._validate(upload["content"].encode(), upload["lang"])
+        plan = self._validate(base64.b64decode(upload["content"]), upload["lang"])
         if not plan.ok or plan.digest() != request.POST.get("digest"):
             messages.warning(request, _("The content changed since the preview: check what will change now."))
             keep = token if plan.ok and plan.changes else ""

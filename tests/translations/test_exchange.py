@@ -440,3 +440,21 @@ def test_plain_text_with_markup_characters_comes_back_as_typed(tmp_path, fmt, si
     run_import(tmp_path, content)
     assert Topic.objects.get(pk=topic.pk).name_ku == text
     assert "0 item(s) to change" in run_import(tmp_path, export(tmp_path, fmt=fmt)), "and round-trips unchanged"
+
+
+def test_unfinished_translations_are_not_applied(tmp_path, topic, django_user_model):
+    """A fuzzy PO entry, or an XLIFF target a tool marked as not translated yet, is no translation."""
+    user = django_user_model.objects.create_superuser("chief", password="pw-chief-1")
+    po = polib.pofile(translate_po(export(tmp_path), {f"topic:{topic.pk}:name": "Aştî?"}).decode())
+    next(e for e in po if e.msgctxt == f"topic:{topic.pk}:name").flags.append("fuzzy")
+    assert "0 item(s) to change" in run_import(tmp_path, str(po).encode())
+    content = translate_xliff(export(tmp_path, fmt="xliff"), {f"topic:{topic.pk}:name": "السلم الأهلي"})
+    content = content.replace(b"<target", b'<target state="needs-translation"', 1)
+    assert "0 item(s) to change" in run_import(tmp_path, content, "--user", "chief")
+    assert Topic.objects.get(pk=topic.pk).name_ku in (None, "")
+    finished = translate_xliff(export(tmp_path, fmt="xliff"), {f"topic:{topic.pk}:name": "Aştiya navxweyî"})
+    run_import(tmp_path, finished, "--user", "chief")
+    assert Topic.objects.get(pk=topic.pk).name_ku == "Aştiya navxweyî"
+    from wagtail.models import ModelLogEntry
+
+    assert ModelLogEntry.objects.filter(object_id=str(topic.pk), user=user, action="wagtail.edit").exists()

@@ -14,15 +14,25 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--lang", help="Refuse the file unless it is in this language.")
         parser.add_argument("--dry-run", action="store_true", help="Validate and report; write nothing.")
+        parser.add_argument(
+            "--user", help="Username the drafts are saved by (and whose permissions are checked); none by default."
+        )
 
-    def handle(self, *args, file, lang=None, dry_run=False, **options):
+    def handle(self, *args, file, lang=None, dry_run=False, user=None, **options):
+        if user is not None:
+            from django.contrib.auth import get_user_model
+
+            found = get_user_model()._default_manager.filter(username=user).first()
+            if found is None:
+                raise CommandError(f"No user named {user!r}.")
+            user = found
         try:
             with open(file, "rb") as handle:
                 content = handle.read()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error}") from error
         try:
-            plan = exchange.validate(content, lang=lang)
+            plan = exchange.validate(content, lang=lang, user=user)
         except exchange.ExchangeError as error:
             raise CommandError(str(error)) from error
         if not plan.ok:
@@ -39,5 +49,5 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{summary} (dry run: nothing written).")
             return
-        result = exchange.apply(plan)
+        result = exchange.apply(plan, user=user)
         self.stdout.write(f"{summary}: {len(result.drafts)} page draft(s) saved, {len(result.saved)} item(s) saved.")
