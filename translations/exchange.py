@@ -338,7 +338,7 @@ def write_po(code: str, entries: Iterable[ExportEntry]) -> bytes:
     return str(po).encode()
 
 
-def _rich(text: str, tags: dict) -> list:
+def _rich(text: str) -> list:
     """Placeholder text as XLIFF inline elements: ``<g id="n">`` for a pair, ``<x id="n"/>`` for a void tag."""
     root = StringElem([])
     stack = [root]
@@ -373,9 +373,9 @@ def write_xliff(code: str, entries: Iterable[ExportEntry]) -> bytes:
         store.addunit(unit)
         unit.setid(entry.id)
         if entry.tags:
-            unit.rich_source = _rich(entry.source, entry.tags)
+            unit.rich_source = _rich(entry.source)
             if entry.translation:
-                unit.rich_target = _rich(entry.translation, entry.tags)
+                unit.rich_target = _rich(entry.translation)
         else:
             unit.source = entry.source
             if entry.translation:
@@ -542,10 +542,6 @@ class ItemChange:
     label: str
     kind: str
     fields: list[FieldChange]
-
-    @property
-    def is_page(self) -> bool:
-        return isinstance(self.obj, Page)
 
 
 @dataclass
@@ -748,7 +744,8 @@ def _item_change(obj, code: str, texts: dict[str, str], problems: list[Problem])
         try:
             new_raw = _stream_with(stream_block, source_raw, targets[name], given, field_leaves, code)
         except markup.MarkupError as error:
-            problems.append(Problem(next(iter(given)), INVALID, str(error)))
+            entry_id = error.args[1] if len(error.args) > 1 else next(iter(given))
+            problems.append(Problem(entry_id, INVALID, str(error.args[0])))
             continue
         invalid = _invalid_texts(stream_block, source_raw, new_raw, given, field_leaves)
         if invalid:
@@ -816,14 +813,21 @@ def _stream_with(stream_block, source: list, target: list, given: dict, field_le
                 child_block = stream_block.child_blocks.get(child[3])
                 target.insert(position, _blank(child_block, copy.deepcopy(child[2]), top=True))
                 position += 1
-    holder = {"stream": target}
     path = field_leaves[0].id.split(":")[:3]
+    unplaced = set(given)
     for leaf in _walk_stream(stream_block, source, target, path, []):
         if leaf.id in given and leaf.holder is not None:
             leaf.holder[leaf.key] = given[leaf.id]
+            unplaced.discard(leaf.id)
+    if unplaced:  # inside a block whose inner structure (list items) differs from the source's
+        raise markup.MarkupError(
+            _("This text has no counterpart in the %(lang)s version of its block: translate it in the admin.")
+            % {"lang": languages.KNOWN[code].native_name},
+            sorted(unplaced)[0],
+        )
     if rebuilt:
         target = [child for child in target if _keep(stream_block.child_blocks.get(child.get("type")), child)]
-    return holder["stream"] if not rebuilt else target
+    return target
 
 
 def _blank(block, value, top: bool = False):
@@ -900,11 +904,3 @@ def apply(plan: Plan, user=None) -> Result:
             log(instance=fresh, action="wagtail.edit", user=user)
             result.saved.append(fresh)
     return result
-
-
-def plan_counts(plan: Plan) -> dict:
-    return {
-        "pages": sum(1 for c in plan.changes if c.is_page),
-        "others": sum(1 for c in plan.changes if not c.is_page),
-        "fields": sum(len(c.fields) for c in plan.changes),
-    }

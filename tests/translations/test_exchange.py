@@ -458,3 +458,22 @@ def test_unfinished_translations_are_not_applied(tmp_path, topic, django_user_mo
     from wagtail.models import ModelLogEntry
 
     assert ModelLogEntry.objects.filter(object_id=str(topic.pk), user=user, action="wagtail.edit").exists()
+
+
+def test_a_text_without_a_counterpart_in_the_translation_is_refused(tmp_path, site_tree):
+    def figures(*labels):
+        return [
+            {"type": "key_figures", "value": [{"figure": str(n), "label": label} for n, label in enumerate(labels)]}
+        ]
+
+    page = NewsPageFactory(
+        parent=site_tree["news"], body_ar=figures("متدربون", "أيام"), title_ku="Nûçe", body_ku=figures("a", "b", "c")
+    )
+    page.save_revision().publish()
+    page = Page.objects.get(pk=page.pk).specific
+    label = next(key for key in po_entries(export(tmp_path)) if key.endswith(":label") and f"page:{page.pk}:" in key)
+    assert po_entries(export(tmp_path))[label].msgstr == "", "no counterpart: nothing to show"
+    revisions = page.revisions.count()
+    report = refused(tmp_path, translate_po(export(tmp_path), {label: "Perwerdekar"}))
+    assert f"invalid: {label}: This text has no counterpart in the Kurmancî version" in report
+    assert page.revisions.count() == revisions
