@@ -102,3 +102,29 @@ def start_from_source_structure(request, page):
         % {"language": language},
     )
     return None
+
+
+# -- files for outside translators (``translations.exchange_views``) -----------------------------------------
+
+
+class ExchangeMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .exchange_views import exchange_languages
+
+        return bool(exchange_languages(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_exchange_urls():
+    from .exchange_views import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def register_exchange_menu_item():
+    from django.utils.translation import gettext_lazy
+
+    label = gettext_lazy("Files for translators")
+    url = reverse("translations_exchange")
+    return ExchangeMenuItem(label, url, name="translation-files", icon_name="download", order=660)
