@@ -11,13 +11,19 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 MISSING, PARTIAL, OUTDATED, COMPLETE = "missing", "partial", "outdated", "complete"
 STATUSES = (MISSING, PARTIAL, OUTDATED, COMPLETE)
-STATUS_CHOICES = [(MISSING, "Missing"), (PARTIAL, "Partial"), (OUTDATED, "Outdated"), (COMPLETE, "Complete")]
+STATUS_CHOICES = [
+    (MISSING, _("Missing")),
+    (PARTIAL, _("Partial")),
+    (OUTDATED, _("Outdated")),
+    (COMPLETE, _("Complete")),
+]
 
 PAGE, SNIPPET, SETTINGS, IMAGE = "page", "snippet", "settings", "image"
-KIND_CHOICES = [(PAGE, "Page"), (SNIPPET, "Filing"), (SETTINGS, "Site settings"), (IMAGE, "Image alt text")]
+KIND_CHOICES = [(PAGE, _("Page")), (SNIPPET, _("Filing")), (SETTINGS, _("Site settings")), (IMAGE, _("Image alt text"))]
 
 
 class TranslationState(models.Model):

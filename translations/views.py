@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import django_filters
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -38,19 +40,35 @@ def _type_choices():
     return [(registry.model_label(m), str(m._meta.verbose_name).capitalize()) for m in registry.tracked_models()]
 
 
+def _type_name(row) -> str:
+    """The item's type as the admin names it, in the admin's language (the stored value is a model label)."""
+    try:
+        return capfirst(apps.get_model(row.model)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return row.model
+
+
 def _section_choices():
     sections = TranslationStatus.objects.exclude(section="").values_list("section", flat=True).distinct()
     return [(s, s) for s in sorted(sections)]
 
 
 class TranslationReportFilterSet(WagtailFilterSet):
-    lang = django_filters.ChoiceFilter(label="Language", choices=_language_choices, empty_label="All languages")
-    status = django_filters.MultipleChoiceFilter(label="Status", choices=STATUS_CHOICES, distinct=False)
-    kind = django_filters.ChoiceFilter(label="Kind", choices=KIND_CHOICES, empty_label="All kinds")
-    model = django_filters.ChoiceFilter(label="Type", choices=_type_choices, empty_label="All types")
-    section = django_filters.ChoiceFilter(label="Section", choices=_section_choices, empty_label="All sections")
-    item_date = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
-    needs_review = django_filters.BooleanFilter(label="Needs review")
+    lang = django_filters.ChoiceFilter(
+        label=gettext_lazy("Language"), choices=_language_choices, empty_label=gettext_lazy("All languages")
+    )
+    status = django_filters.MultipleChoiceFilter(label=gettext_lazy("Status"), choices=STATUS_CHOICES, distinct=False)
+    kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Kind"), choices=KIND_CHOICES, empty_label=gettext_lazy("All kinds")
+    )
+    model = django_filters.ChoiceFilter(
+        label=gettext_lazy("Type"), choices=_type_choices, empty_label=gettext_lazy("All types")
+    )
+    section = django_filters.ChoiceFilter(
+        label=gettext_lazy("Section"), choices=_section_choices, empty_label=gettext_lazy("All sections")
+    )
+    item_date = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"), widget=DateRangePickerWidget)
+    needs_review = django_filters.BooleanFilter(label=gettext_lazy("Needs review"))
 
     class Meta:
         model = TranslationStatus
@@ -59,13 +77,13 @@ class TranslationReportFilterSet(WagtailFilterSet):
 
 class StatusColumn(Column):
     def get_value(self, instance):
-        text = instance.status
+        text = str(dict(STATUS_CHOICES).get(instance.status, instance.status))
         if instance.outdated_fields:
             text += f" ({', '.join(instance.outdated_fields)})"
         if instance.missing_fields and instance.status != "missing":
-            text += f" · missing: {', '.join(instance.missing_fields)}"
+            text += " · " + _("missing: %(fields)s") % {"fields": ", ".join(instance.missing_fields)}
         if instance.needs_review:
-            text += " · needs review"
+            text += " · " + _("needs review")
         return text
 
     def get_cell_context_data(self, instance, parent_context):
@@ -99,15 +117,28 @@ class TranslationReportView(ReportView):
         "live",
         "edit_url",
     ]
-    export_headings = {"label": "Item", "lang": "Language", "model": "Type", "item_date": "Date", "edit_url": "Edit"}
+    export_headings = {
+        "label": gettext_lazy("Item"),
+        "lang": gettext_lazy("Language"),
+        "status": gettext_lazy("Status"),
+        "outdated_fields": gettext_lazy("Outdated fields"),
+        "missing_fields": gettext_lazy("Missing fields"),
+        "needs_review": gettext_lazy("Needs review"),
+        "kind": gettext_lazy("Kind"),
+        "model": gettext_lazy("Type"),
+        "section": gettext_lazy("Section"),
+        "item_date": gettext_lazy("Date"),
+        "live": gettext_lazy("Published"),
+        "edit_url": gettext_lazy("Edit"),
+    }
 
     columns = [
-        TitleColumn("label", label="Item", get_url=selectors.edit_url),
-        Column("lang", label="Language"),
-        StatusColumn("status", label="Status"),
-        Column("section", label="Section"),
-        Column("model", label="Type", accessor=lambda row: row.model.split(".", 1)[1]),
-        DateColumn("item_date", label="Date"),
+        TitleColumn("label", label=gettext_lazy("Item"), get_url=selectors.edit_url),
+        Column("lang", label=gettext_lazy("Language")),
+        StatusColumn("status", label=gettext_lazy("Status")),
+        Column("section", label=gettext_lazy("Section")),
+        Column("model", label=gettext_lazy("Type"), accessor=_type_name),
+        DateColumn("item_date", label=gettext_lazy("Date")),
     ]
 
     def get_filename(self):

@@ -232,6 +232,11 @@ def admin_urls(tree):
         reverse("wagtailimages:add_multiple"),
         reverse("wagtailimages:edit", args=[image.pk]),
         reverse("wagtailadmin_home"),
+        reverse("translations_report"),
+        reverse("translations_exchange"),
+        reverse("webhookendpoint:index"),
+        reverse("webhookendpoint:add"),
+        reverse("webhook_deliveries:index"),
     ]
     urls += [reverse("wagtailadmin_pages:edit", args=[p.pk]) for p in (tree["home"], tree["news"], news)]
     urls += [reverse("wagtailadmin_pages:edit", args=[p.pk]) for p in (tree["statements"], statement)]

@@ -56,7 +56,7 @@ def test_csv_export(admin_client, report_data):
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     lines = text.strip().splitlines()
-    assert lines[0].startswith("Item,Language,Status")
+    assert lines[0].startswith("بند,اللغة,الحالة,حقول بحاجة إلى تحديث")  # in the admin's language (Arabic)
     assert len(lines) == 2 and "summary" in lines[1] and "outdated" in lines[1]
     xlsx = admin_client.get(reverse("translations_report"), {"export": "xlsx"})
     assert xlsx.status_code == 200 and "spreadsheetml" in xlsx["Content-Type"]
@@ -66,7 +66,7 @@ def test_dashboard_panel(admin_client, report_data):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Kurmancî:" in html
     outdated = TranslationStatus.objects.filter(lang="ku", status="outdated").count()
-    assert f"{outdated} outdated" in html
+    assert f"{outdated} بحاجة إلى تحديث" in html  # the admin's language (Arabic)
     assert reverse("translations_report") + "?lang=ku&status=outdated" in html
 
 
