@@ -63,7 +63,7 @@ def test_a_stale_form_is_refused_and_nothing_is_overwritten(editors, page, actio
 
     assert refused.status_code == 200  # the form again, not a redirect to the explorer
     html = refused.content.decode()
-    assert "editor2" in html and "Nothing was overwritten" in html
+    assert "editor2" in html and "لم يُستبدل شيء" in html  # "Nothing was overwritten", in the admin's Arabic
     form = soup(refused)
     assert form.find("input", {"name": "title_ar"})["value"] == "عنوان المحرر الأول"  # editor 1's input kept
     page.refresh_from_db()

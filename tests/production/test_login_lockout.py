@@ -41,8 +41,9 @@ def test_thirty_wrong_passwords_then_the_right_one_is_refused(client, editor, se
     response = sign_in(client, PASSWORD)
     assert response.status_code == 429
     text = response.content.decode()
-    assert f"This account is locked after {settings.AXES_FAILURE_LIMIT} failed sign-in attempts." in text
-    assert "even with the right password, for 30 minutes" in text
+    # In the admin's language (Arabic by default): "This account is locked after 5 failed sign-in attempts."
+    assert f"قُفل هذا الحساب بعد {settings.AXES_FAILURE_LIMIT} محاولات دخول فاشلة." in text
+    assert "حتى بكلمة المرور الصحيحة، لمدة 30 دقيقة" in text  # "even with the right password, for 30 minutes"
     assert int(response["Retry-After"]) == 30 * 60
     assert not is_signed_in(client)
 
