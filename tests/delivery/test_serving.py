@@ -112,3 +112,20 @@ def test_page_chooser_shows_frontend_urls(newsroom, admin_client):
     response = admin_client.get(f"/admin/choose-page/{newsroom['news'].pk}/", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
     assert response.status_code == 200
     assert FRONTEND in response.content.decode()
+
+
+def test_redirects_to_hidden_pages_stay_404(newsroom, hidden, client):
+    """An editor's redirect to a draft, scheduled, expired or restricted page, or to an alias of one, must not
+    name the hidden page's path in ``Location``: the old address answers as one that never existed."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    for name, page in hidden.items():
+        Redirect.objects.create(old_path=f"/old-{name}", redirect_page=page, is_permanent=name != "draft")
+    never = client.get("/never-existed/")
+    for name in hidden:
+        response = client.get(f"/old-{name}/")
+        _not_found(response)
+        assert "Location" not in response
+        assert response.content == never.content
+    Redirect.objects.create(old_path="/old-public", redirect_page=newsroom["news_item"], is_permanent=False)
+    _redirect(client.get("/old-public/?utm=1"), f"{FRONTEND}/ar/news/ورشة-عمل-في-هجين/")
