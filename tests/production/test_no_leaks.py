@@ -67,6 +67,9 @@ FRONTEND = "https://www.example.org"
 CONTROL = "ctrl-public-5e5e"  # a public item: every surface that lists items must show it
 NEVER_ID = 987_654_321
 NEVER_PATH_SLUG = "never-existed-0000"
+# The "expiring" case is public when the first phase ends and expires by the clock alone (no save, no signal,
+# the scheduler not run) this many seconds later, once the warm reading is done.
+EXPIRES_AFTER = 10
 # Responses × cases checked: the module fails if it ever checks fewer (a surface silently dropped).
 FLOOR = 30_000
 
@@ -94,6 +97,7 @@ MARKERS = {
     "scheduled": "leak-scheduled-4be8",
     "future-live": "leak-futurelive-0d6e",
     "expired": "leak-expired-c5a1",
+    "expiring": "leak-expiring-3c9d",
     "unpublished": "leak-unpublished-2f9b",
     "password": "leak-password-8e47",
     "login": "leak-login-b3d0",
@@ -120,6 +124,7 @@ NEVER_PUBLIC = {"draft", "scheduled", "future-live"}
 # Cases public in the first phase: the warm reading must have seen their markers (else hiding them proves nothing).
 SEEN_WHILE_PUBLIC = {
     "expired",
+    "expiring",
     "unpublished",
     "password",
     "login",
@@ -245,8 +250,10 @@ def build_public_phase(tree) -> dict:
 
     def item(factory, parent, name, **extra):
         """A page as published: a case's page carries its marker already (public until the second phase)."""
-        words = texts(MARKERS[name], slug=f"case-{name}") if name in MARKERS and name != "newer-draft" else neutral(name)
-        page = factory(parent=parent, date=date, **words, **extra)
+        words = (
+            texts(MARKERS[name], slug=f"case-{name}") if name in MARKERS and name != "newer-draft" else neutral(name)
+        )
+        page = factory(parent=parent, date=date, **{**words, **extra})
         return _file_on(page, **filing)
 
     pages = {
@@ -309,7 +316,16 @@ def build_public_phase(tree) -> dict:
     for order, name in enumerate(("private-document", "child-collection-document", "restricted-later-document")):
         StatementAttachment.objects.create(page=statement, document=media[name], sort_order=order)
     StatementAttachment.objects.create(page=statement, document=control_document, sort_order=9)
-    linker = item(NewsPageFactory, tree["news"], "linker")
+    # Links from a public body to pages that are public now and hidden in the second phase; this item is not
+    # touched again, so its stored answer must follow what it links to.
+    pages["expiring"] = item(  # its expiry time is set once this phase is committed (see ``swept``)
+        NewsPageFactory, tree["news"], "expiring", expire_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    linked = ("expired", "expiring", "unpublished", "password", "login-child", "groups-section", "alias-of-login")
+    links = " ".join(f'<a linktype="page" id="{pages[name].pk}">{name}</a>' for name in linked)
+    linker = item(NewsPageFactory, tree["news"], "linker", body_en=[{"type": "paragraph", "value": f"<p>{links}</p>"}])
+    HomeFeaturedItem.objects.create(page=tree["home"], item=pages["expiring"], sort_order=0)
+    HomeFeaturedItem.objects.create(page=tree["home"], item=pages["password"], sort_order=1)
     return {
         **tree,
         "filing": filing,
@@ -356,7 +372,9 @@ def build_hiding_phase(world) -> dict:
     pages["unpublished"].unpublish()
 
     group = Group.objects.create(name="Board members")
-    PageViewRestriction.objects.create(page=pages["password"], restriction_type=PageViewRestriction.PASSWORD, password="x")
+    PageViewRestriction.objects.create(
+        page=pages["password"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
     PageViewRestriction.objects.create(page=pages["login"], restriction_type=PageViewRestriction.LOGIN)
     PageViewRestriction.objects.create(page=pages["groups"], restriction_type=PageViewRestriction.GROUPS).groups.set(
         [group]
@@ -379,21 +397,20 @@ def build_hiding_phase(world) -> dict:
     )
     Collection.objects.get(pk=world["collections"]["moving"].pk).move(world["collections"]["internal"], "sorted-child")
 
-    # Links from a public body to hidden pages (and the control), published.
-    linker = Page.objects.get(pk=world["linker"].pk).specific
+    # Links from a public body to pages that were never public, published now.
+    late_linker = _file_on(NewsPageFactory(parent=tree["news"], date=date, **neutral("late-linker")), **filing)
     links = " ".join(
-        f'<a linktype="page" id="{pages[name].pk}">{name}</a>'
-        for name in ("draft", "scheduled", "future-live", "expired", "unpublished", "password", "login-child")
+        f'<a linktype="page" id="{pages[name].pk}">{name}</a>' for name in ("draft", "scheduled", "future-live")
     )
-    linker.body_en = [{"type": "paragraph", "value": f"<p>{links}</p>"}]
-    linker.body_ar = linker.body_ku = linker.body_en
-    linker.save_revision().publish()
+    late_linker.body_en = late_linker.body_ku = [{"type": "paragraph", "value": f"<p>{links}</p>"}]
+    late_linker.save_revision().publish()
+    world["late_linker"] = late_linker
     control = Page.objects.get(pk=pages["control"].pk).specific
     control.summary_en = f"Summary {CONTROL} (updated)"
     control.save_revision().publish()
 
     # Home, menu and redirects pointing at hidden pages.
-    for order, name in enumerate(("draft", "login", "alias-of-login", "expired", "control")):
+    for order, name in enumerate(("draft", "login", "alias-of-login", "expired", "control"), start=2):
         HomeFeaturedItem.objects.create(page=tree["home"], item=pages[name], sort_order=order)
     site_settings = SiteSettingsFactory()
     MenuItem.objects.create(settings=site_settings, label=MARKERS["menu"], link_page=pages["login"], sort_order=0)
@@ -433,7 +450,9 @@ def build_hiding_phase(world) -> dict:
     by_name["alias-of-child"].marker = MARKERS["password-child"]
     # The newer draft's page is public; what is hidden is the draft's text and its new path.
     by_name["newer-draft"].pages = []
-    by_name["newer-draft"].paths = {f"/{code}/statements/{MARKERS['newer-draft']}/" for code in languages.enabled_codes()}
+    by_name["newer-draft"].paths = {
+        f"/{code}/statements/{MARKERS['newer-draft']}/" for code in languages.enabled_codes()
+    }
     by_name["newer-draft"].was_public = False
     world["redirects"] = {old: page.pk for old, page in redirects.items()}
     return by_name
@@ -553,7 +572,8 @@ def read_everything(world, cases, reader: Reader) -> dict:
     operations = schema_operations(reader)
     hidden_ids = sorted({pk for case in cases.values() for pk in case.pages})
     public_ids = sorted(
-        {world["pages"]["control"].pk, world["statement"].pk, world["linker"].pk, world["pages"]["newer-draft"].pk}
+        {world["pages"]["control"].pk, world["statement"].pk, world["linker"].pk, world["late_linker"].pk}
+        | {world["pages"]["newer-draft"].pk}
         | {page.pk for page in world["shows_media"].values()}
     )
     facts["public_ids"] = public_ids
@@ -637,14 +657,13 @@ def read_everything(world, cases, reader: Reader) -> dict:
     # Preview without a token, with a malformed one, a tampered one, and one for another page.
     preview_path = endpoints["preview"]
     facts["preview"] = []
-    for pk in hidden_ids:
+    other = preview.make_token(Page.objects.get(pk=public_ids[0]))
+    for index, pk in enumerate(hidden_ids):
         token = preview.make_token(Page.objects.get(pk=pk))
         tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
-        for params in ({"id": pk}, {"token": "x", "id": pk}, {"token": tampered, "id": pk}, {"token": tampered}):
-            for code in codes:
-                facts["preview"].append(reader.get("preview", preview_path, {**params, "lang": code}))
-        other = preview.make_token(Page.objects.get(pk=public_ids[0]))
-        facts["preview"].append(reader.get("preview", preview_path, {"token": other, "id": pk}))
+        code = codes[index % len(codes)]
+        for params in ({"id": pk}, {"token": "x", "id": pk}, {"token": tampered, "id": pk}, {"token": other, "id": pk}):
+            facts["preview"].append(reader.get("preview", preview_path, {**params, "lang": code}))
 
     # The CMS's own page addresses: with the language, without it (as Wagtail made them), and redirects.
     facts["serving_pairs"] = []
@@ -658,6 +677,16 @@ def read_everything(world, cases, reader: Reader) -> dict:
         for address in (old, old + "/"):
             facts["serving_pairs"].append((reader.get("serving", address), never, address, never_path))
 
+    # Wagtail's password form of a restricted page (its URL names a restriction and a page): a hidden page's
+    # form must be the same as a public page's, and show nothing of the page.
+    facts["password_form_pairs"] = []
+    restriction = PageViewRestriction.objects.filter(restriction_type=PageViewRestriction.PASSWORD).first()
+    form = "/_util/authenticate_with_password/{}/{}/"
+    public_form = reader.get("serving", form.format(restriction.pk, public_ids[0]))
+    for pk in hidden_ids:
+        answer = reader.get("serving", form.format(restriction.pk, pk))
+        facts["password_form_pairs"].append((answer, public_form, f"/{pk}/", f"/{public_ids[0]}/"))
+
     # Media: files, renditions and Wagtail's document downloads of every hidden image and document.
     facts["media_pairs"] = []
     never_media = reader.get("media", "/media/original_images/never-existed.jpg")
@@ -667,7 +696,9 @@ def read_everything(world, cases, reader: Reader) -> dict:
             facts["media_pairs"].append((case, answer, never_media))
     facts["control"] = {
         "image": reader.get("media", _file(world["control_image"]), keep=False),
-        "document": reader.get("media", f"/documents/{world['control_document'].pk}/{world['control_document'].filename}", keep=False),
+        "document": reader.get(
+            "media", f"/documents/{world['control_document'].pk}/{world['control_document'].filename}", keep=False
+        ),
         "serving": reader.get("serving", "/old-control", keep=False),
     }
     return facts
@@ -719,19 +750,25 @@ def swept(django_db_setup, django_db_blocker):
             cache.clear()
         with TestCase.captureOnCommitCallbacks(execute=True):
             world = build_public_phase(build_site_tree())
+        expiring = world["pages"]["expiring"]
+        expiring.expire_at = timezone.now() + datetime.timedelta(seconds=EXPIRES_AFTER)
+        Page.objects.filter(pk=expiring.pk).update(expire_at=expiring.expire_at)  # as saved long ago
         warm = Reader()
+        for code in languages.enabled_codes():  # the expiring item first: it is public for a few seconds only
+            warm.get("warm", "/api/v1/search/", {"q": MARKERS["expiring"], "lang": code})
         for code in languages.enabled_codes():  # answers cached and stored while everything was public
             for path in ("/api/v1/items/", "/api/v1/news/", "/api/v1/home/", "/api/v1/site/", "/sitemap.xml"):
                 warm.get("warm", path, {"lang": code} if path.startswith("/api/") else {})
             warm.get("warm", "/api/v1/items/", {"lang": code, "limit": 100, "offset": 0})
             for page in (*world["shows_media"].values(), world["statement"], world["linker"], world["pages"]["login"]):
                 warm.get("warm", f"/api/v1/items/{page.pk}/", {"lang": code})
-            for name in SEEN_WHILE_PUBLIC:
+            for name in SEEN_WHILE_PUBLIC - {"expiring"}:
                 warm.get("warm", "/api/v1/search/", {"q": MARKERS[name], "lang": code})
         WebhookEndpoint.objects.create(name="website", url=receiver.url, secret="s3cret")
         with TestCase.captureOnCommitCallbacks(execute=True):
             cases = build_hiding_phase(world)
         run_webhook_worker()
+        time.sleep(max(0.0, (world["pages"]["expiring"].expire_at - timezone.now()).total_seconds() + 0.5))
         built = time.monotonic()
         reader = Reader()
         facts = read_everything(world, cases, reader)
@@ -748,7 +785,9 @@ def leaks_in(answer: Answer, cases) -> list[str]:
     header_text = answer.shown_headers
     for case in cases.values():
         for needle in (case.marker, *case.paths, *case.files):
-            where = [part for part, text in (("body", answer.shown), ("headers", header_text)) if needle.lower() in text]
+            where = [
+                part for part, text in (("body", answer.shown), ("headers", header_text)) if needle.lower() in text
+            ]
             if where:
                 found.append(f"{case.name}: {needle!r} in the {'+'.join(where)} of {answer.url} ({answer.status})")
     return found
@@ -756,10 +795,7 @@ def leaks_in(answer: Answer, cases) -> list[str]:
 
 def surface_leaks(swept, *surfaces) -> list[str]:
     return [
-        leak
-        for answer in swept["answers"]
-        if answer.surface in surfaces
-        for leak in leaks_in(answer, swept["cases"])
+        leak for answer in swept["answers"] if answer.surface in surfaces for leak in leaks_in(answer, swept["cases"])
     ]
 
 
@@ -773,9 +809,12 @@ def shows_control(answers) -> bool:
 
 def same_answer(hidden: Answer, never: Answer, hidden_token: str, never_token: str) -> bool:
     """Equal status, headers and body once the id or path asked for is written the same."""
+
     def normal(answer, token):
-        headers = {k: v for k, v in answer.headers.items() if k.lower() not in ("content-length",)}
-        return answer.status, headers, answer.text.replace(token.lower(), "<asked>")
+        # Lengths follow what was asked; a form's CSRF token and its cookie are new on every answer.
+        headers = {k: v for k, v in answer.headers.items() if k.lower() not in ("content-length", "set-cookie")}
+        text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "<csrf>", answer.text)
+        return answer.status, headers, text.replace(token.lower(), "<asked>")
 
     return normal(hidden, hidden_token) == normal(never, never_token)
 
@@ -808,19 +847,28 @@ def test_cases_were_seen_while_public(swept):
     searched = " ".join(a.text for a in swept["warm"] if "/search/" in a.url)
     pages = [name for name in SEEN_WHILE_PUBLIC if cases[name].pages and not name.endswith("-section")]
     assert sorted(name for name in pages if cases[name].marker not in searched) == [], "search found them then"
+    linker = " ".join(
+        a.text for a in swept["warm"] if a.url.startswith(f"/api/v1/items/{swept['world']['linker'].pk}/")
+    )
+    linked = ("expired", "expiring", "unpublished", "password", "login-child", "groups-section", "alias-of-login")
+    assert [name for name in linked if not any(path in linker for path in cases[name].paths)] == []
 
 
 def test_lists_show_no_hidden_item_whatever_the_filter(swept):
     """Every list of the schema, every filter value a hidden item has, every language."""
     answers = answers_of(swept, "list")
     facts = swept["facts"]
-    assert {"/api/v1/items/", "/api/v1/news/", "/api/v1/statements/", "/api/v1/dialogue-sessions/"} <= set(facts["lists"])
+    assert {"/api/v1/items/", "/api/v1/news/", "/api/v1/statements/", "/api/v1/dialogue-sessions/"} <= set(
+        facts["lists"]
+    )
     assert {"/api/v1/topics/", "/api/v1/people/"} <= set(facts["lists"])
     assert shows_control(answers), "the control item is listed: the lists were really read"
     assert {a.status for a in answers} == {200}, [a.url for a in answers if a.status != 200][:5]
     assert surface_leaks(swept, "list", "api-endpoint", "api-root") == []
     hidden = set(facts["hidden_ids"])
     assert [a.url for a in answers if _card_ids(a.data) & hidden] == []
+    # A count that included hidden items would tell they exist: every list fits in one page here.
+    assert [a.url for a in answers if a.data["count"] != len(a.data["results"])] == []
 
 
 def test_hidden_ids_answer_as_ids_that_never_existed(swept):
@@ -860,6 +908,10 @@ def test_search_and_suggest_find_no_marker(swept):
         assert {a.status for a in answers} == {200}
         assert shows_control(answers), f"{surface} finds the control item"
     assert surface_leaks(swept, "search", "search/suggest") == []
+    hidden = set(swept["facts"]["hidden_ids"])
+    searched = answers_of(swept, "search") + answers_of(swept, "search/suggest")
+    assert [a.url for a in searched if _card_ids(a.data) & hidden] == []
+    assert [a.url for a in answers_of(swept, "search") if a.data["count"] != len(a.data["results"])] == []
 
 
 def test_feeds_and_sitemap(swept):
@@ -882,6 +934,9 @@ def test_the_cms_serves_no_hidden_page_nor_redirects_to_one(swept):
     for answer, never, address, never_path in pairs:
         assert answer.status == 404 and "Location" not in answer.headers, (answer.url, answer.status, answer.headers)
         assert same_answer(answer, never, address, never_path), answer.url
+    for answer, public, token, public_token in swept["facts"]["password_form_pairs"]:
+        assert answer.status == public.status == 200
+        assert same_answer(answer, public, token, public_token), answer.url
     assert surface_leaks(swept, "serving") == []
     control = swept["facts"]["control"]["serving"]
     assert control.status == 301 and CONTROL in control.headers["Location"], "redirects still work for public pages"
