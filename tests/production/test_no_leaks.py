@@ -122,8 +122,14 @@ MARKERS = {
     "menu": "leak-menu-d93b",
 }
 NEVER_PUBLIC = {"draft", "scheduled", "future-live", "draft-in-section"}
+# Leaks found and not fixed yet: images and documents already shown by a public item stay in its stored answer
+# when their collection becomes private without a change signal naming that item (a collection moved under a
+# private one: no signal at all; a restriction on a collection next to others). ``test_open_findings`` fails
+# as long as they leak and must pass (strict) once fixed; the other checks leave them out meanwhile.
+OPEN_FINDINGS = {"collection-moved-image", "restricted-later-image", "restricted-later-document"}
 # Cases public in the first phase: the warm reading must have seen their markers (else hiding them proves nothing).
 SEEN_WHILE_PUBLIC = {
+    "menu",
     "expired",
     "expiring",
     "unpublished",
@@ -333,8 +339,24 @@ def build_public_phase(tree) -> dict:
     linker = item(NewsPageFactory, tree["news"], "linker", body_en=[{"type": "paragraph", "value": f"<p>{links}</p>"}])
     HomeFeaturedItem.objects.create(page=tree["home"], item=pages["expiring"], sort_order=0)
     HomeFeaturedItem.objects.create(page=tree["home"], item=pages["password"], sort_order=1)
+    # The menu, set while its pages are public (a settings change rebuilds every stored answer: made now, the
+    # second phase's changes alone must keep them right).
+    site_settings = SiteSettingsFactory()
+    menu = {0: ("menu", pages["login"]), 1: ("", pages["draft-in-section"]), 2: ("", pages["password-section"])}
+    menu.update({3: (f"{CONTROL} menu", tree["news"]), 4: ("", pages["alias-of-login"])})
+    for order, (label, page) in menu.items():
+        MenuItem.objects.create(
+            settings=site_settings, label=MARKERS[label] if label == "menu" else label, link_page=page, sort_order=order
+        )
+    site_settings.save()
+    # A topic renamed in the second phase: filed on a few pages only, so its change rebuilds no other answer.
+    renamed = TopicFactory(slug="renamed-topic", name_en="To be renamed")
+    for name in ("control", "password", "login-child", "draft-in-section"):
+        pages[name].topics.add(renamed)
+        pages[name].save()
     return {
         **tree,
+        "renamed_topic": renamed,
         "filing": filing,
         "date": date,
         "pages": pages,
@@ -425,13 +447,6 @@ def build_hiding_phase(world) -> dict:
     # Home, menu and redirects pointing at hidden pages.
     for order, name in enumerate(("draft", "login", "alias-of-login", "expired", "control"), start=2):
         HomeFeaturedItem.objects.create(page=tree["home"], item=pages[name], sort_order=order)
-    site_settings = SiteSettingsFactory()
-    MenuItem.objects.create(settings=site_settings, label=MARKERS["menu"], link_page=pages["login"], sort_order=0)
-    MenuItem.objects.create(settings=site_settings, label="", link_page=pages["draft"], sort_order=1)
-    MenuItem.objects.create(settings=site_settings, label="", link_page=pages["password-section"], sort_order=2)
-    MenuItem.objects.create(settings=site_settings, label="", link_page=pages["alias-of-login"], sort_order=4)
-    MenuItem.objects.create(settings=site_settings, label=f"{CONTROL} menu", link_page=tree["news"], sort_order=3)
-    site_settings.save()
     redirects = {
         "/old-login": pages["login"],
         "/en/old-draft": pages["draft"],
@@ -444,8 +459,8 @@ def build_hiding_phase(world) -> dict:
         Redirect.objects.create(old_path=old_path, redirect_page=page, site=None)
 
     # A taxonomy entry renamed: its webhook names the public pages filed under it, no others.
-    topic = filing["topic"]
-    topic.name_en = "Civic space and rights"
+    topic = world["renamed_topic"]
+    topic.name_en = "Renamed topic"
     topic.save()
 
     cases = []
@@ -813,10 +828,11 @@ def leaks_in(answer: Answer, cases) -> list[str]:
     return found
 
 
-def surface_leaks(swept, *surfaces) -> list[str]:
-    return [
-        leak for answer in swept["answers"] if answer.surface in surfaces for leak in leaks_in(answer, swept["cases"])
-    ]
+def surface_leaks(swept, *surfaces, cases=None) -> list[str]:
+    """Leaks of the cases (all but the open findings unless named) through these surfaces."""
+    if cases is None:
+        cases = {name: case for name, case in swept["cases"].items() if name not in OPEN_FINDINGS}
+    return [leak for answer in swept["answers"] if answer.surface in surfaces for leak in leaks_in(answer, cases)]
 
 
 def answers_of(swept, surface) -> list[Answer]:
@@ -1015,6 +1031,14 @@ def test_headers_name_no_hidden_path(swept):
     assert leaks == []
 
 
+@pytest.mark.xfail(strict=True, reason="open finding: stored answers keep media of collections made private")
+def test_open_findings(swept):
+    """The API's stored answers forget media whose collection became private (see ``OPEN_FINDINGS``)."""
+    open_cases = {name: swept["cases"][name] for name in OPEN_FINDINGS}
+    surfaces = {answer.surface for answer in swept["answers"]}
+    assert surface_leaks(swept, *surfaces, cases=open_cases) == []
+
+
 def test_count_of_checks(swept):
     """Every answer was checked against every case: print the count (``-s``) and keep it above a floor."""
     answers = swept["answers"]
@@ -1031,4 +1055,9 @@ def test_count_of_checks(swept):
     assert checks >= FLOOR
     # Every marker starts with "leak-": whatever a case is, none of its words reached these surfaces.
     catch_all = ("list", "detail", "home", "site", "feed", "sitemap", "serving", "media", "resolve")
-    assert [a.url for a in answers if a.surface in catch_all and re.search(r"leak-[a-z]+-[0-9a-f]{4}", a.shown)] == []
+    open_markers = {MARKERS[name] for name in OPEN_FINDINGS}
+    assert [
+        a.url
+        for a in answers
+        if a.surface in catch_all and set(re.findall(r"leak-[a-z]+-[0-9a-f]{4}", a.shown)) - open_markers
+    ] == []
