@@ -12,9 +12,13 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
 
-def _restricted_q() -> Q:
-    """Pages under a view restriction (password, login or groups), the restricted page included."""
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+def _restricted_q(ignoring_restrictions_of=None) -> Q:
+    """Pages under a view restriction (password, login or groups), the restricted page included; the
+    restrictions placed on ``ignoring_restrictions_of`` (a page) are left out when it is given."""
+    restrictions = PageViewRestriction.objects.all()
+    if ignoring_restrictions_of is not None:
+        restrictions = restrictions.exclude(page_id=ignoring_restrictions_of.pk)
+    paths = list(restrictions.values_list("page__path", flat=True))
     condition = Q()
     for path in paths:
         condition |= Q(path__startswith=path)
@@ -29,15 +33,18 @@ def _published_q(now) -> Q:
     )
 
 
-def public_pages(queryset=None):
+def public_pages(queryset=None, ignoring_restrictions_of=None):
     """Filter a page queryset (of any page model) down to what the public may see.
 
     An alias is public only when its original is public too: an alias shows its original's content, so a
     restricted, expired or unpublished original must not be readable through an alias placed elsewhere.
+
+    ``ignoring_restrictions_of`` (a page): what the public could see but for that page's own restrictions,
+    i.e. what a restriction just placed on it hid, or one just removed from it shows.
     """
     queryset = Page.objects.all() if queryset is None else queryset
     published = _published_q(timezone.now())
-    restricted = _restricted_q()
+    restricted = _restricted_q(ignoring_restrictions_of)
     queryset = queryset.filter(published)
     originals = Page.objects.filter(published)
     if restricted:

@@ -135,10 +135,16 @@ def _page_events(change, paths: Paths, now: str) -> list[dict]:
     result = []
     everyone = languages.enabled_codes()
     public_ids = set(public_pages(Page.objects.filter(pk__in=change.page_ids)).values_list("pk", flat=True))
+    hidden_by_restriction = set()
+    if change.action == changes.RESTRICTED and change.obj is not None:
+        # Only pages the restriction itself hid were public: a draft, a scheduled page or a page already
+        # restricted above must not have its address announced, not even as unpublished.
+        before = public_pages(Page.objects.filter(pk__in=change.page_ids), ignoring_restrictions_of=change.obj)
+        hidden_by_restriction = set(before.values_list("pk", flat=True)) - public_ids
     changed_id = getattr(change.obj, "pk", None)
     for page in Page.objects.filter(pk__in=change.page_ids).specific():
         if page.pk not in public_ids:
-            if change.action == changes.RESTRICTED:
+            if page.pk in hidden_by_restriction:
                 result.append(_item("unpublish", page, _current_paths(paths, page, everyone), now))
             continue
         available = [code for code in everyone if is_available(page, code)]

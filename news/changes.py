@@ -21,7 +21,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from cms import changes, languages
@@ -299,7 +299,11 @@ def page_restriction_changed(sender, instance, raw=False, **kwargs):
 def collection_restriction_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    collection = instance.collection
+    # Read from the database: the instance's collection may be an object loaded before a sibling was added,
+    # whose path has moved since (collections are kept sorted by name), and would name another subtree.
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:
+        return
     in_subtree = {"collection__path__startswith": collection.path}
     media = [*get_image_model().objects.filter(**in_subtree), *get_document_model().objects.filter(**in_subtree)]
     ids = _media_referrers(media)

@@ -123,6 +123,23 @@ def test_a_restriction_names_the_section_and_its_items(site_tree, heard):
     assert change.action == changes.RESTRICTED and {page.pk, site_tree["news"].pk} <= change.page_ids
 
 
+def test_a_collection_restriction_names_the_pages_showing_its_media(site_tree, heard):
+    """Even when made with a collection object loaded before a sibling was added (collections are sorted by
+    name, so its path has moved since): the pages named are those showing this collection's images."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    later = root.add_child(name="Published for now")
+    image = ImageFactory(collection=later)
+    page = NewsPageFactory(parent=site_tree["news"], title_ar="ورشة", main_image=image)
+    other = NewsPageFactory(parent=site_tree["news"], title_ar="صورة", main_image=ImageFactory())
+    root.add_child(name="A collection sorted before it")  # ``later``'s path is now another's
+    heard.clear()
+    CollectionViewRestriction.objects.create(collection=later, restriction_type="login")
+    change = heard[-1]
+    assert change.action == changes.MEDIA and page.pk in change.page_ids and other.pk not in change.page_ids
+
+
 def test_settings_are_heard_after_commit(site_tree, heard, django_capture_on_commit_callbacks):
     settings = SiteSettings.for_site(site_tree["site"])
     with django_capture_on_commit_callbacks(execute=True):

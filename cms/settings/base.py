@@ -73,7 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, to public pages only (a redirect must not name a hidden page's path).
+    "delivery.redirects.PublicRedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login attempt into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -153,3 +153,20 @@ def test_without_a_frontend_feeds_and_sitemap_link_to_the_cms(newsroom, no_front
     assert "<loc>http://testserver/en/news/workshop-in-hajin/</loc>" in sitemap
     feed = client.get("/feeds/en/news.xml").content.decode()
     assert "<link>http://testserver/en/news/workshop-in-hajin/</link>" in feed
+
+
+def test_redirects_to_hidden_pages_stay_404(newsroom, hidden, client):
+    """An editor's redirect to a draft, scheduled, expired or restricted page, or to an alias of one, must not
+    name the hidden page's path in ``Location``: the old address answers as one that never existed."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    for name, page in hidden.items():
+        Redirect.objects.create(old_path=f"/old-{name}", redirect_page=page, is_permanent=name != "draft")
+    never = client.get("/never-existed/")
+    for name in hidden:
+        response = client.get(f"/old-{name}/")
+        _not_found(response)
+        assert "Location" not in response
+        assert response.content == never.content
+    Redirect.objects.create(old_path="/old-public", redirect_page=newsroom["news_item"], is_permanent=False)
+    _redirect(client.get("/old-public/?utm=1"), f"{FRONTEND}/ar/news/ورشة-عمل-في-هجين/")

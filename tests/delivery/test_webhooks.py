@@ -313,3 +313,32 @@ def test_payload_paths_are_frontend_paths(newsroom, endpoint, receiver, django_c
         assert paths["new"].startswith(f"/{code}/news/")
         assert not paths["new"].startswith(FRONTEND)
     assert json.loads(WebhookDelivery.objects.get().body) == body | {"occurred_at": body["occurred_at"]}
+
+
+def test_a_restriction_announces_only_what_it_hid(newsroom, endpoint, receiver, django_capture_on_commit_callbacks):
+    """Restricting a section unpublishes its public pages; a draft or a scheduled page in it was never
+    public, and its address (made from its unpublished title) must not be sent, not even as unpublished."""
+    section = newsroom["news"]
+    public = newsroom["news_item"]
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = NewsPageFactory(parent=section, title_ar="مسودة سرية", title_en="Secret draft", live=False)
+        draft.save_revision()
+        scheduled = NewsPageFactory(parent=section, title_ar="خبر مجدول", title_en="Scheduled news", live=False)
+        scheduled.go_live_at = timezone.now() + timezone.timedelta(days=2)
+        scheduled.save_revision().publish()
+    run_worker()
+    receiver.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    run_worker()
+    unpublished = {item["json"]["id"] for item in receiver.received if item["json"]["event"] == "unpublish"}
+    assert public.pk in unpublished and section.pk in unpublished
+    assert not {draft.pk, scheduled.pk} & unpublished
+    everything = b" ".join(item["body"] for item in receiver.received).decode()
+    assert "secret-draft" not in everything and "scheduled-news" not in everything
+    receiver.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()  # public again: published, and still nothing of the draft
+    run_worker()
+    assert public.pk in {item["json"]["id"] for item in receiver.received if item["json"]["event"] == "publish"}
+    assert not {draft.pk, scheduled.pk} & {item["json"]["id"] for item in receiver.received}
