@@ -19,6 +19,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from modelcluster.fields import ParentalKey
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+from treebeard.mp_tree import path_updated
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
@@ -302,8 +303,20 @@ def collection_restriction_changed(sender, instance, raw=False, **kwargs):
     # Read from the database: the instance's collection may be an object loaded before a sibling was added,
     # whose path has moved since (collections are kept sorted by name), and would name another subtree.
     collection = Collection.objects.filter(pk=instance.collection_id).first()
-    if collection is None:
-        return
+    if collection is not None:
+        _collection_media_changed(collection)
+
+
+def collection_moved(sender, old_path, new_path, **kwargs):
+    """Wagtail's collection form moves a collection under its new parent after saving it, with no model
+    signal (treebeard only says a path changed): under a private parent its media are private now."""
+    collection = Collection.objects.filter(path=new_path).first()
+    if collection is not None:
+        _collection_media_changed(collection)
+
+
+def _collection_media_changed(collection):
+    """The items showing media of ``collection``'s subtree, which may have become private or public."""
     in_subtree = {"collection__path__startswith": collection.path}
     media = [*get_image_model().objects.filter(**in_subtree), *get_document_model().objects.filter(**in_subtree)]
     ids = _media_referrers(media)
@@ -418,6 +431,7 @@ def connect():
         post_delete.connect(page_restriction_changed, sender=model, dispatch_uid="changes-restriction-deleted")
     post_save.connect(collection_restriction_changed, sender=CollectionViewRestriction, dispatch_uid="changes-cr-s")
     post_delete.connect(collection_restriction_changed, sender=CollectionViewRestriction, dispatch_uid="changes-cr-d")
+    path_updated.connect(collection_moved, sender=Collection, dispatch_uid="changes-collection-moved")
     for model in SNIPPET_MODELS:
         uid = model.__name__
         pre_save.connect(_snapshot, sender=model, dispatch_uid=f"changes-snapshot-{uid}")

@@ -140,6 +140,29 @@ def test_a_collection_restriction_names_the_pages_showing_its_media(site_tree, h
     assert change.action == changes.MEDIA and page.pk in change.page_ids and other.pk not in change.page_ids
 
 
+def test_a_collection_moved_under_a_private_one_names_the_pages_showing_its_media(site_tree, heard, admin_client):
+    """Wagtail's collection form moves the collection after saving it, with no model signal: the move is
+    heard all the same, naming the pages that show its images (whose stored answers must drop them)."""
+    from django.urls import reverse
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Private")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    public = root.add_child(name="Public")
+    image = ImageFactory(collection=public)
+    page = NewsPageFactory(parent=site_tree["news"], title_ar="ورشة", main_image=image)
+    other = NewsPageFactory(parent=site_tree["news"], title_ar="صورة", main_image=ImageFactory())
+    heard.clear()
+    response = admin_client.post(
+        reverse("wagtailadmin_collections:edit", args=[public.pk]), {"name": "Public", "parent": private.pk}
+    )
+    assert response.status_code == 302
+    assert Collection.objects.get(pk=public.pk).get_parent().pk == private.pk
+    media = [c for c in heard if c.action == changes.MEDIA]
+    assert media and page.pk in media[-1].page_ids and other.pk not in media[-1].page_ids
+
+
 def test_settings_are_heard_after_commit(site_tree, heard, django_capture_on_commit_callbacks):
     settings = SiteSettings.for_site(site_tree["site"])
     with django_capture_on_commit_callbacks(execute=True):
