@@ -17,6 +17,7 @@ from rest_framework.utils.encoders import JSONEncoder
 from wagtail.models import Page
 
 from cms import languages
+from cms.api import cache
 from cms.api.body import MediaIndex
 from cms.paths import Paths
 from news import selectors
@@ -71,16 +72,28 @@ def build(page_ids=None, codes=None, batch: int = 200) -> int:
     written = 0
     for start in range(0, len(page_ids), batch):
         chunk = page_ids[start : start + batch]
-        pages = load_pages(chunk)
-        rows = []
-        for code in codes:
-            for pk, (card, detail) in fresh_documents(pages, code).items():
-                rows.append(StoredItem(page_id=pk, lang=code, card=dumps(card), detail=detail_without_related(detail)))
+        # Built again when the content version changed meanwhile (a change, or a scheduled time that passed
+        # while building): what was read may already be out of date, e.g. a link to a page that just expired,
+        # and the change's own invalidation may have run before these rows existed.
+        for _attempt in range(3):
+            token = cache.current().token
+            rows = _rows(chunk, codes)
+            if cache.current().token == token:
+                break
         with transaction.atomic():
             StoredItem.objects.filter(page_id__in=chunk, lang__in=codes).delete()
             StoredItem.objects.bulk_create(rows, ignore_conflicts=True)
         written += len(rows)
     return written
+
+
+def _rows(page_ids, codes) -> list[StoredItem]:
+    pages = load_pages(page_ids)
+    return [
+        StoredItem(page_id=pk, lang=code, card=dumps(card), detail=detail_without_related(detail))
+        for code in codes
+        for pk, (card, detail) in fresh_documents(pages, code).items()
+    ]
 
 
 def invalidate(page_ids=None) -> None:
