@@ -9,15 +9,13 @@ import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from news.taxonomy import Place, Topic
 
-from .test_editor import PASSWORD, log_in
+from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -28,15 +26,6 @@ def screens(tmp_path):
     folder.mkdir(parents=True, exist_ok=True)
     print(f"screenshots in {folder}")
     return folder
-
-
-@pytest.fixture
-def arabic_editor(db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return user
 
 
 @pytest.fixture
@@ -52,14 +41,9 @@ def filing(db):
     return {"amouda": amouda}
 
 
-@pytest.fixture
-def quiet_server(settings):
-    """As in test_editor: SQLite in shared memory cannot take autosave's concurrent writes."""
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
-
-
-def test_the_arabic_admin_screens(live_server, browser_page, screens, arabic_editor, site_tree, filing, quiet_server):
+def test_the_arabic_admin_screens(
+    live_server, browser_page, screens, arabic_editor, site_tree, filing, one_request_at_a_time
+):
     from playwright.sync_api import expect
 
     page = browser_page

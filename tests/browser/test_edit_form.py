@@ -6,59 +6,19 @@ button marking the Kurmanji version. Screenshots are kept in ``test-artifacts/``
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from news.factories import NewsPageFactory, paragraph
-from news.models import NewsPage
-from tests.conftest import build_site_tree
 from translations.models import ReviewMark
+
+from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "arabic editor password"
 
-
-@pytest.fixture
-def outdated_item(db):
-    tree = build_site_tree()
-    page = NewsPageFactory(
-        parent=tree["news"],
-        title_ar="ورشة عمل في هجين",
-        summary_ar="ملخص الورشة.",
-        body_ar=paragraph("نص الخبر."),
-        title_ku="Xebata li Hecînê",
-        summary_ku="Kurteya xebatê.",
-        body_ku=paragraph("Nivîsa nûçeyê."),
-    )
-    page.save_revision().publish()
-    page = NewsPage.objects.get(pk=page.pk).get_latest_revision_as_object()
-    page.summary_ar = "ملخص الورشة بعد التعديل: شاركت ثلاثون امرأة."
-    page.save_revision().publish()
-    return NewsPage.objects.get(pk=page.pk)
-
-
-@pytest.fixture
-def arabic_editor(db):
-    user = get_user_model().objects.create_superuser("mohrer", "editor@example.org", PASSWORD)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return user
-
-
-def log_in(page, base):
-    page.goto(f"{base}{reverse('wagtailadmin_login')}")
-    page.fill("input[name=username]", "mohrer")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
-def test_the_edit_form_in_an_arabic_admin(browser_page, live_server, artifacts, outdated_item, arabic_editor, settings):
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
+def test_the_edit_form_in_an_arabic_admin(
+    browser_page, live_server, artifacts, outdated_item, arabic_editor, one_request_at_a_time
+):
     page, base = browser_page, live_server.url
     log_in(page, base)
     page.goto(f"{base}{reverse('wagtailadmin_pages:edit', args=[outdated_item.pk])}")

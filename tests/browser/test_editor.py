@@ -8,15 +8,13 @@ scripts, publishing) and keeps a screenshot of the Arabic form in ``test-artifac
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
 from news.models import NewsPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .conftest import log_in
 
-PASSWORD = "correct horse battery staple"
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITLE_AR = "ورشة عمل حول دور المرأة في بناء السلام"
 SUMMARY_AR = "نظّم مركز آسو ورشة عمل في القامشلي بمشاركة عشرين امرأة."
@@ -24,32 +22,6 @@ PARAGRAPH_AR = "ناقشت المشاركات سبل تعزيز دور المر�
 TITLE_EN = "Workshop on the role of women in peacebuilding"
 SUMMARY_EN = "The ASO Center held a workshop in Qamishli with twenty women."
 PARAGRAPH_EN = "Participants discussed ways to strengthen women's role in community dialogue."
-
-
-@pytest.fixture
-def arabic_editor(db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def one_request_at_a_time(settings):
-    """The test database is SQLite in shared memory, which answers concurrent writes from the live server's
-    threads with "table is locked". Autosave (every half second) and editing-session pings would race the
-    editor's own clicks there; on the real databases they do not, so they are turned off here."""
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
-
-
-def log_in(page, base_url):
-    page.goto(f"{base_url}{reverse('wagtailadmin_login')}")
-    page.fill("input[name=username]", "editor")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def add_paragraph(page, field, text):

@@ -7,38 +7,17 @@ The live link of a published page goes to the website (the frontend), never to a
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
 
 from news.factories import NewsPageFactory
-from tests.browser.test_editor import PASSWORD, log_in
+from tests.browser.conftest import log_in
 from tests.delivery.receiver import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SCREENS = Path("/work/briefs/screens")
 DRAFT_TITLE = "مسودة: ورشة عمل حول بناء السلام في الحسكة"
-
-
-@pytest.fixture
-def arabic_editor(db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def quiet_admin(settings):
-    """SQLite in shared memory locks under concurrent writes: autosave and session pings are turned off
-    (as in test_editor.py)."""
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
 
 
 @pytest.fixture
@@ -69,15 +48,10 @@ def frontend(settings):
 def _save(page, artifacts, name):
     path = artifacts / f"delivery-{name}.png"
     page.screenshot(path=str(path), full_page=False)
-    try:
-        SCREENS.mkdir(parents=True, exist_ok=True)
-        (SCREENS / path.name).write_bytes(path.read_bytes())
-    except OSError:
-        pass  # the shared folder exists on developers' machines only
 
 
 def test_arabic_editor_previews_the_draft_right_to_left_and_view_live_goes_to_the_frontend(
-    live_server, browser_page, artifacts, arabic_editor, site_tree, quiet_admin, frontend
+    live_server, browser_page, artifacts, arabic_editor, site_tree, one_request_at_a_time, frontend
 ):
     from playwright.sync_api import expect
 
