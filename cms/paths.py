@@ -25,7 +25,10 @@ class Paths:
     """Builds and resolves frontend paths for one site (make one per request; it caches the root)."""
 
     def __init__(self, site: Site | None = None):
-        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            from cms.visibility import default_site
+
+            site = default_site()
         self.root = site.root_page if site else None
 
     def root_url_path(self, code: str) -> str:

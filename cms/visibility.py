@@ -11,14 +11,24 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
+from cms.api import cache
 
-def _restricted_q(ignoring_restrictions_of=None) -> Q:
-    """Pages under a view restriction (password, login or groups), the restricted page included; the
-    restrictions placed on ``ignoring_restrictions_of`` (a page) are left out when it is given."""
+
+def _restricted_paths(ignoring_restrictions_of=None) -> list[str]:
     restrictions = PageViewRestriction.objects.all()
     if ignoring_restrictions_of is not None:
         restrictions = restrictions.exclude(page_id=ignoring_restrictions_of.pk)
-    paths = list(restrictions.values_list("page__path", flat=True))
+    return list(restrictions.values_list("page__path", flat=True))
+
+
+def _restricted_q(ignoring_restrictions_of=None) -> Q:
+    """Pages under a view restriction (password, login or groups), the restricted page included; the
+    restrictions placed on ``ignoring_restrictions_of`` (a page) are left out when it is given. The usual
+    case (none ignored) is read once per content version: placing or lifting a restriction replaces it."""
+    if ignoring_restrictions_of is None:
+        paths = cache.per_version("visibility:restricted-paths", _restricted_paths)
+    else:
+        paths = _restricted_paths(ignoring_restrictions_of)
     condition = Q()
     for path in paths:
         condition |= Q(path__startswith=path)
@@ -51,10 +61,18 @@ def public_pages(queryset=None, ignoring_restrictions_of=None):
         queryset = queryset.exclude(restricted)
         originals = originals.exclude(restricted)
     queryset = queryset.filter(Q(alias_of__isnull=True) | Q(alias_of__in=originals.values("pk")))
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    site = default_site()
     if site is not None:
         queryset = queryset.filter(path__startswith=site.root_page.path)
     return queryset
+
+
+def default_site() -> Site | None:
+    """The default site with its root page, read once per content version (a change of sites, or of the
+    root page's paths, replaces it). Shared: never modify the instance returned."""
+    return cache.per_version(
+        "visibility:default-site", lambda: Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    )
 
 
 def is_public_page(page) -> bool:

@@ -1,11 +1,11 @@
 """Answers put together from stored documents: ids chosen at request time through the one visibility rule,
 content joined as stored text. Nothing is serialised per request (except on a cold store).
 
-Queries: a list costs the two of ``public_pages`` (restrictions, default site), one for the page of ids and
-the count together (a window function), one for the cards. A detail costs the two of ``public_pages`` and one
-for the related ids (chosen among public items sharing a topic or the project, from the item's own relation
-tables, so it needs nothing from the stored detail), as a subquery of the one that reads the detail and the
-related cards together. ``resolve/`` adds one query that finds the item by its path.
+Queries: the visibility rule's own (restricted subtrees, default site) are read once per content version
+(``cms.api.cache.per_version``). A list then costs one query for the page of ids and the count together (a
+window function) and one for the cards. A detail costs two for its related ids (``links``: among public items
+sharing a topic or the project, whatever the archive's size) and one that reads the detail and the related
+cards together. ``resolve/`` adds one query that finds the item by its path.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from cms.api.pagination import envelope
 from cms.visibility import public_pages
 from news import selectors
 
-from . import store
+from . import links, store
 from .models import StoredItem
 
 RELATED_LIMIT = 4
@@ -47,60 +47,31 @@ def list_body(request, queryset, window, code: str, base_url: str) -> str:
     return store.with_base(store.dumps(head)[:-1] + ',"results":[' + results + "]}", base_url)
 
 
-def _item_date():
-    return Coalesce(*(F(f"{model._meta.model_name}__date") for model in TYPES))
-
-
-def related_ids_queryset(public, pk: int):
-    """Public items sharing a topic or the project with item ``pk``, newest first (the rule of
-    ``news.selectors.related_items``), written against the item's relation tables so it runs without
-    loading the item."""
-    shares = Q(pk__in=[])
-    for model in TYPES:
-        through = model.topics.through
-        own = through._meta.get_field(model._meta.model_name).attname
-        shares |= Q(topics__in=through.objects.filter(**{own: pk}).values("topic_id"))
-        shares |= Q(project_id__in=model.objects.filter(pk=pk, project_id__isnull=False).values("project_id"))
-    matching = Q(pk__in=[])
-    for other in TYPES:
-        matching |= Q(pk__in=other.objects.filter(shares).values("pk"))
-    return public.filter(matching).exclude(pk=pk).annotate(item_date=_item_date()).order_by("-item_date", "-pk")
-
-
 def detail_body(pk: int, types, code: str, base_url: str, public=None) -> str | None:
     """The detail of public item ``pk`` (of one of ``types``) as JSON text with its related cards; None when
     it is not public.
 
-    One query reads the detail and the related cards together (the related ids as a subquery, the cards
-    ordered by the items' dates); a second one runs only when fewer related cards than the limit came back
-    (fewer related items, or cards not stored yet)."""
+    Three queries: the item's link keys and the newest public items under each (``links.related_ids``), then
+    the stored detail (if the item is public) and the related cards together."""
     public = public if public is not None else public_pages(Page.objects.type(*TYPES))
     wanted = public.type(*types).filter(pk=pk)
-    related = related_ids_queryset(public, pk).values("pk")[:RELATED_LIMIT]
-    dates = [F(f"page__{model._meta.model_name}__date") for model in TYPES]
-    rows = list(
+    related = links.related_ids(public, pk, RELATED_LIMIT)
+    rows = (
         StoredItem.objects.filter(lang=code)
         .filter(Q(page_id__in=wanted.values("pk")) | Q(page_id__in=related))
-        .annotate(
-            text=Case(When(page_id=pk, then=F("detail")), default=F("card"), output_field=TextField()),
-            item_date=Coalesce(*dates),
-        )
-        .order_by("-item_date", "-page_id")
+        .annotate(text=Case(When(page_id=pk, then=F("detail")), default=F("card"), output_field=TextField()))
         .values_list("page_id", "text")
     )
     found = dict(rows)
-    order = [other for other, _ in rows if other != pk]
     if pk not in found:
         if not wanted.exists():
             return None
         store.build([pk])
         found[pk] = StoredItem.objects.get(page_id=pk, lang=code).detail
-    if len(order) < RELATED_LIMIT:
-        order = list(related_ids_queryset(public, pk).values_list("pk", flat=True)[:RELATED_LIMIT])
-        missing = [other for other in order if other not in found]
-        if missing:
-            found.update(store.cards(missing, code))
-    cards = ",".join(found[other] for other in order if other in found)
+    missing = [other for other in related if other not in found]
+    if missing:
+        found.update(store.cards(missing, code))
+    cards = ",".join(found[other] for other in related if other in found)
     return store.with_base(found[pk] + ',"related":[' + cards + "]}", base_url)
 
 

@@ -25,7 +25,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 from cms import changes
 from cms.api import cache
 
-from . import store
+from . import links, store
 from .tasks import rebuild
 
 LINK_TARGET_CHANGES = {changes.MOVED, changes.RESTRICTED, changes.UNPUBLISHED, changes.DELETED}
@@ -64,6 +64,9 @@ def content_changed(sender, change, **kwargs):
     if change.action == changes.SETTINGS:
         refresh(None)
         return
+    # What an item is filed under and its date decide the related items of others: written at once, in the
+    # change's transaction, whether its documents are rebuilt now or later.
+    links.write(change.page_ids)
     ids = set(change.page_ids)
     if change.action in LINK_TARGET_CHANGES:
         ids |= linking_pages(ids)

@@ -26,3 +26,21 @@ class StoredItem(models.Model):
 
     def __str__(self):
         return f"{self.page_id}/{self.lang}"
+
+
+class ItemLink(models.Model):
+    """One thing an item is filed under that makes other items related to it (``topic:<id>``,
+    ``project:<id>``), with the item's date: a detail's related items are then a few ordered index reads per
+    key, whatever the size of the archive (``readmodel.links``). Kept for every item, visible or not; the
+    visibility rule is applied when reading."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=32)
+    date = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "key"], name="readmodel_link_page_key")]
+        indexes = [models.Index(fields=["key", "date", "page"], name="readmodel_link_key_date")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.key}"

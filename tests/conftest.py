@@ -36,8 +36,11 @@ def _source_language():
 def _empty_caches():
     """Tests start with empty caches: a rendition or an API answer cached by an earlier test, whose rows were
     rolled back since, must not be read (Wagtail keeps renditions in the default cache)."""
+    from cms.api import cache as api_cache
+
     for cache in caches.all():
         cache.clear()
+    api_cache.forget()
 
 
 @pytest.hookimpl(wrapper=True)

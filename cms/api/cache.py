@@ -41,6 +41,7 @@ from django.utils import timezone
 VERSION_KEY = "cms:content-version"
 _LOCAL_BACKENDS = ("LocMemCache", "DummyCache")
 _file_cache = None
+_per_version: dict[str, tuple[str, object]] = {}
 
 #: Called with ``(since, until)`` (Unix times) when a scheduled go-live or expiry time has passed, before the
 #: version is replaced: stored answers that depend on it are dropped there (``readmodel.listeners``).
@@ -113,6 +114,25 @@ def current() -> State:
             hook(state.modified, time.time())
         return bump()
     return state
+
+
+def per_version(name: str, compute):
+    """``compute()``, kept in this process until the content version changes: for what depends on the content
+    alone (the restricted subtrees, the default site and its root), read on every request but changed only
+    by the changes that replace the version. The time of day is never part of such a value."""
+    token = current().token
+    held = _per_version.get(name)
+    if held is not None and held[0] == token:
+        return held[1]
+    value = compute()
+    _per_version[name] = (token, value)
+    return value
+
+
+def forget() -> None:
+    """Drop the content version and what was kept for it (tests whose database was rolled back)."""
+    _per_version.clear()
+    version_store().delete(VERSION_KEY)
 
 
 # -- requests -------------------------------------------------------------------------------------------------

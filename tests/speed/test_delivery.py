@@ -6,12 +6,15 @@ import time
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.models import SiteSettings
-from readmodel import store
-from readmodel.models import StoredItem
+from news.factories import NewsPageFactory
+from readmodel import links, store
+from readmodel.models import ItemLink, StoredItem
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +181,72 @@ def test_scheduled_expiry_and_go_live_pass(api, items):
     ids = [c["id"] for c in again.data["results"]]
     assert leaving.pk not in ids and coming.pk in ids
     assert api.get(f"news/{leaving.pk}/").status_code == 404
+
+
+def _related(api, page):
+    return [card["id"] for card in api.get(f"items/{page.pk}/", {"lang": "en"}).data["related"]]
+
+
+def test_related_items_follow_topics_and_dates_of_other_items(api, items, no_response_cache):
+    """The links of another item are written when it changes: a new topic, a later date or a topic taken away
+    changes the related items of the items sharing it at the next request."""
+    page, other = items["pages"][0], items["pages"][1]
+    newcomer = NewsPageFactory(parent=items["news"], title_en="Newcomer", date=timezone.localdate())
+    newcomer.save_revision().publish()
+    assert newcomer.pk not in _related(api, page)
+    newcomer = newcomer.specific_class.objects.get(pk=newcomer.pk)
+    newcomer.topics.set([items["topic"]])
+    newcomer.save_revision().publish()
+    assert _related(api, page)[0] == newcomer.pk  # the newest item sharing the topic comes first
+    other = other.specific_class.objects.get(pk=other.pk)
+    other.date = timezone.localdate() + timezone.timedelta(days=1)
+    other.save_revision().publish()
+    assert _related(api, page)[:2] == [other.pk, newcomer.pk]
+    other = other.specific_class.objects.get(pk=other.pk)
+    other.topics.set([])
+    other.save_revision().publish()
+    assert other.pk not in _related(api, page)
+    call_command("check_delivery")
+
+
+def test_related_items_queries_do_not_grow_with_the_archive(api, items, no_response_cache):
+    """Two items sharing the topic or more cost the same queries: a range read per key, not a scan."""
+    page = items["pages"][0]
+    api.get(f"items/{page.pk}/")
+    with CaptureQueriesContext(connection) as few:
+        api.get(f"items/{page.pk}/")
+    for n in range(8):
+        extra = NewsPageFactory(parent=items["news"], title_en=f"Extra {n}")
+        extra.topics.set([items["topic"]])
+        extra.save_revision().publish()
+    api.get(f"items/{page.pk}/")
+    with CaptureQueriesContext(connection) as many:
+        api.get(f"items/{page.pk}/")
+    assert len(many) == len(few) <= MAX_QUERIES
+
+
+def test_check_delivery_finds_a_stale_link(items):
+    """A stored link that no longer says what the item's tables say is reported, and writing it again fixes it."""
+    page = items["pages"][0]
+    ItemLink.objects.filter(page=page).update(date=timezone.localdate() - timezone.timedelta(days=400))
+    with pytest.raises(CommandError):
+        call_command("check_delivery")
+    links.write([page.pk])
+    call_command("check_delivery")
+
+
+def test_restricted_subtrees_and_site_are_read_once_per_content_version(api, items, no_response_cache):
+    """The visibility rule's own rows are read once per content version, and read again after any change
+    that replaces it (a restriction here), so the rule never uses rows older than the content."""
+    api.get("news/", {"lang": "en"})
+    with CaptureQueriesContext(connection) as warm:
+        api.get("news/", {"lang": "en", "limit": 3})
+    assert not [q for q in warm.captured_queries if "pageviewrestriction" in q["sql"] or "wagtailcore_site" in q["sql"]]
+    restriction = PageViewRestriction.objects.create(
+        page=items["pages"][0], restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    ids = [card["id"] for card in api.get("news/", {"lang": "en"}).data["results"]]
+    assert items["pages"][0].pk not in ids and items["pages"][1].pk in ids
+    restriction.delete()
+    ids = [card["id"] for card in api.get("news/", {"lang": "en"}).data["results"]]
+    assert items["pages"][0].pk in ids

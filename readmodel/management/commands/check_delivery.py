@@ -1,7 +1,8 @@
 """Compare every stored document with a fresh build by the API's serializers; exit 1 on any difference.
 
-Also checks the related items a detail chooses at request time against ``news.selectors.related_items``
-for every public item (the rule is written twice: once for loaded pages, once as one query)."""
+Also checks the stored links (``readmodel.links``) against the items' tables, and the related items a detail
+chooses at request time against ``news.selectors.related_items`` for every public item (the rule is written
+twice: once for loaded pages, once over the links)."""
 
 import json
 
@@ -11,8 +12,8 @@ from wagtail.models import Page
 from cms import languages
 from cms.visibility import public_pages
 from news import selectors
-from readmodel import delivery, store
-from readmodel.models import StoredItem
+from readmodel import delivery, links, store
+from readmodel.models import ItemLink, StoredItem
 
 
 class Command(BaseCommand):
@@ -45,12 +46,12 @@ class Command(BaseCommand):
         extra = StoredItem.objects.exclude(page_id__in=ids).count()
         if extra:
             problems.append(f"{extra} stored document(s) of pages that are no longer items")
+        problems += self.link_problems(ids, batch)
         public = public_pages(Page.objects.type(*store.ITEM_MODELS))
         for pk, content_type_id in public.values_list("pk", "content_type_id"):
             page = selectors.load_items([(pk, content_type_id)], detail=True)[0]
             expected = [item.pk for item in selectors.related_items(page)]
-            chosen_ids = delivery.related_ids_queryset(public, pk).values_list("pk", flat=True)
-            chosen = list(chosen_ids[: delivery.RELATED_LIMIT])
+            chosen = links.related_ids(public, pk, delivery.RELATED_LIMIT)
             if expected != chosen:
                 problems.append(f"{pk}: related items {chosen} differ from {expected}")
         real_problems = [p for p in problems if "not stored" not in p]
@@ -60,3 +61,18 @@ class Command(BaseCommand):
         self.stdout.write(f"Checked {len(ids)} item(s) in {len(codes)} language(s): {count} difference(s).")
         if real_problems:
             raise CommandError("Stored documents differ from a fresh build.")
+
+    @staticmethod
+    def link_problems(ids, batch) -> list[str]:
+        def as_set(rows):
+            return {(row.page_id, row.key, str(row.date)) for row in rows}
+
+        problems = []
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            fresh = as_set(links.fresh_links(chunk))
+            kept = as_set(ItemLink.objects.filter(page_id__in=chunk))
+            for page_id, key, date in sorted(fresh ^ kept):
+                where = "missing from" if (page_id, key, date) in fresh else "no longer true but in"
+                problems.append(f"{page_id}: link {key} ({date}) {where} the stored links")
+        return problems
