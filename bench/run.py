@@ -197,12 +197,13 @@ for name, (path, cached, conditional) in json.loads(PATHS).items():
             headers["HTTP_IF_NONE_MATCH"] = first["ETag"]
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path, **headers)
+        counted = len(queries)  # now: the requests below may rotate the connection's query log
         started, rounds = time.process_time(), 0
         while time.process_time() - started < 1.0:
             client.get(path, **headers)
             rounds += 1
         cpu_ms = (time.process_time() - started) * 1000 / rounds
-    result[name] = [response.status_code, len(queries), cpu_ms]
+    result[name] = [response.status_code, counted, cpu_ms]
 print("QUERIES=" + json.dumps(result))
 """
 

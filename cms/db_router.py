@@ -33,14 +33,6 @@ def replica_reads():
         _replica_reads.reset(token)
 
 
-class ReplicaReadsMixin:
-    """For views: the whole request (parameters, queries, serialisation, errors) may read from a replica."""
-
-    def dispatch(self, request, *args, **kwargs):
-        with replica_reads():
-            return super().dispatch(request, *args, **kwargs)
-
-
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         if not _replica_reads.get() or connections[DEFAULT_DB_ALIAS].in_atomic_block:

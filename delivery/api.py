@@ -59,6 +59,7 @@ class PreviewView(PublicAPIView):
     """The latest revision of the page a token was made for, serialised like the public API; never cached."""
 
     params = ("token", "id")
+    conditional = False
 
     @extend_schema(
         operation_id="preview",

@@ -25,7 +25,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.db_router import ReplicaReadsMixin, replica_reads
+from cms.db_router import replica_reads
 
 from . import cache, negotiation
 from .params import Params
@@ -59,7 +59,7 @@ def _not_modified(headers) -> HttpResponseNotModified:
     return response
 
 
-class PublicAPIView(ReplicaReadsMixin, APIView):
+class PublicAPIView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
@@ -99,12 +99,56 @@ class PublicAPIView(ReplicaReadsMixin, APIView):
     def base_url(self) -> str:
         return self.request.build_absolute_uri("/").rstrip("/")
 
-    def conditional_choice(self, request) -> negotiation.Choice | None:
+    #: Whether answers may come from the content version (a 304) or the response cache before the view runs.
+    conditional = True
+
+    @classmethod
+    def early_answer(cls, request):
+        """A 304 for a matching validator, or the stored answer of a response-cache hit, from the content
+        version alone (no database, no view); None when the view must run. Called first by
+        ``EarlyAnswerMiddleware`` (before sessions, authentication and the rest, which these answers never
+        need), else by ``dispatch``. Counts the request against the client's rate once; a client over its
+        rate gets None, and the view answers the 429."""
+        if getattr(request, "_cms_early", None) is not None:
+            return None
+        request._cms_early = (None, None)
+        if not cls.conditional or request.method not in ("GET", "HEAD"):
+            return None
+        throttles = [throttle() for throttle in cls.throttle_classes]
+        if not all(throttle.allow_request(request, None) for throttle in throttles):
+            return None
+        request._cms_throttle_counted = True
+        state = cache.current()
+        etag = cache.etag_for(request, state)
+        request._cms_early = (state, etag)
+        stored = cache.cached_response(etag)
+        if cache.is_not_modified(request, etag, state):
+            if stored is not None:
+                return _not_modified(stored[1])
+            headers = {
+                "ETag": etag,
+                "Last-Modified": cache.last_modified(state),
+                "Cache-Control": cache.cache_control(),
+            }
+            response = _not_modified(headers)
+            negotiation.apply(response, cls.conditional_choice(request))
+            return response
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+            response._csp_config = API_CSP
+            return response
+        return None
+
+    @classmethod
+    def conditional_choice(cls, request) -> negotiation.Choice | None:
         """The language labels of a 304 answered before the view runs (the query or the header decides)."""
-        if not self.language_param:
+        if not cls.language_param:
             return None
         try:
-            return negotiation.negotiate(request, param=self.language_param)
+            return negotiation.negotiate(request, param=cls.language_param)
         except Exception:
             return None
 
@@ -113,45 +157,16 @@ class PublicAPIView(ReplicaReadsMixin, APIView):
         localizer (``cms.localize``) finds its own language's text or nothing, never another language's.
         The whole answer, the content version's check included, may read from a replica."""
         with fallbacks(False), replica_reads():
-            return self._dispatch_conditional(request, *args, **kwargs)
-
-    def _throttle_allows(self, request) -> bool:
-        """The client's rate, counted once per request, answers sent from the cache included (a refusal is
-        left to the view's own check, which answers the 429)."""
-        self._counted = all(throttle.allow_request(request, self) for throttle in self.get_throttles())
-        return self._counted
+            early = self.early_answer(request)
+            if early is not None:
+                return early
+            self._cache_state, self._etag = request._cms_early
+            with cache.within(self._cache_state):
+                return super().dispatch(request, *args, **kwargs)
 
     def check_throttles(self, request):
-        if not getattr(self, "_counted", False):
+        if not getattr(request._request, "_cms_throttle_counted", False):
             super().check_throttles(request)
-
-    def _dispatch_conditional(self, request, *args, **kwargs):
-        """GET and HEAD are answered from the content version when possible: a matching validator is a 304
-        and a response-cache hit is sent as stored, both before the view (or the database) is touched."""
-        self._cache_state = self._etag = None
-        if request.method in ("GET", "HEAD") and self._throttle_allows(request):
-            state = cache.current()
-            etag = cache.etag_for(request, state)
-            self._cache_state, self._etag = state, etag
-            stored = cache.cached_response(etag)
-            if cache.is_not_modified(request, etag, state):
-                if stored is not None:
-                    return _not_modified(stored[1])
-                headers = {
-                    "ETag": etag,
-                    "Last-Modified": cache.last_modified(state),
-                    "Cache-Control": cache.cache_control(),
-                }
-                response = _not_modified(headers)
-                negotiation.apply(response, self.conditional_choice(request))
-                return response
-            if stored is not None:
-                content, headers = stored
-                response = HttpResponse(content)
-                for name, value in headers.items():
-                    response[name] = value
-                return response
-        return super().dispatch(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

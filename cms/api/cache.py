@@ -28,6 +28,8 @@ import os
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 
@@ -42,6 +44,7 @@ VERSION_KEY = "cms:content-version"
 _LOCAL_BACKENDS = ("LocMemCache", "DummyCache")
 _file_cache = None
 _per_version: dict[str, tuple[str, object]] = {}
+_request_state: ContextVar[State | None] = ContextVar("cms_content_state", default=None)
 
 #: Called with ``(since, until)`` (Unix times) when a scheduled go-live or expiry time has passed, before the
 #: version is replaced: stored answers that depend on it are dropped there (``readmodel.listeners``).
@@ -116,17 +119,41 @@ def current() -> State:
     return state
 
 
+@contextmanager
+def within(state: State | None):
+    """A request answered under ``state`` (the version its ETag names): what is kept per version is read for
+    that version, without reading the version again."""
+    if state is None:
+        yield
+        return
+    token = _request_state.set(state)
+    try:
+        yield
+    finally:
+        _request_state.reset(token)
+
+
 def per_version(name: str, compute):
     """``compute()``, kept in this process until the content version changes: for what depends on the content
     alone (the restricted subtrees, the default site and its root), read on every request but changed only
-    by the changes that replace the version. The time of day is never part of such a value."""
-    token = current().token
+    by the changes that replace the version. The time of day is never part of such a value.
+
+    Inside a transaction of our own nothing is kept or read: it may hold a change not yet committed (which
+    another process, reading under the same new version, cannot see yet) or one about to be rolled back."""
+    if _in_own_transaction():
+        return compute()
+    token = (_request_state.get() or current()).token
     held = _per_version.get(name)
     if held is not None and held[0] == token:
         return held[1]
     value = compute()
     _per_version[name] = (token, value)
     return value
+
+
+def _in_own_transaction() -> bool:
+    """In an atomic block other than those a test case wraps each test in."""
+    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
 
 
 def forget() -> None:

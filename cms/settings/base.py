@@ -66,6 +66,8 @@ MIDDLEWARE = [
     # Static files (hashed names, compressed, cached for a year) straight from the app server: see README.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A 304 or a response-cache hit of the public API, before sessions, authentication and the rest.
+    "cms.api.early.EarlyAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -77,3 +77,26 @@ def test_errors_are_not_cached(api, newsroom):
     response = api.get("news/", {"limit": "0"})
     assert response["Cache-Control"] == "no-store"
     assert "ETag" not in response
+
+
+def test_revalidation_and_cache_hits_are_answered_before_the_view(api, newsroom, monkeypatch):
+    """A 304 and a response-cache hit come from the content version alone, before sessions, authentication
+    or the view: they still carry the CORS headers and the API's content security policy."""
+    from cms.api.base import PublicAPIView
+
+    origin = "http://localhost:3000"
+    first = api.client.get("/api/v1/news/", {"lang": "en"}, HTTP_ORIGIN=origin)
+    assert first.status_code == 200
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the view ran")
+
+    monkeypatch.setattr(PublicAPIView, "dispatch", refuse)
+    again = api.client.get("/api/v1/news/", {"lang": "en"}, HTTP_ORIGIN=origin, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
+    assert again["Access-Control-Allow-Origin"] == origin
+    hit = api.client.get("/api/v1/news/", {"lang": "en"}, HTTP_ORIGIN=origin)
+    assert hit.status_code == 200 and hit.content == first.content
+    assert hit["Access-Control-Allow-Origin"] == origin
+    assert hit["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "Set-Cookie" not in hit and "Set-Cookie" not in again

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -250,3 +250,19 @@ def test_restricted_subtrees_and_site_are_read_once_per_content_version(api, ite
     restriction.delete()
     ids = [card["id"] for card in api.get("news/", {"lang": "en"}).data["results"]]
     assert items["pages"][0].pk in ids
+
+
+def test_a_rolled_back_change_leaves_nothing_kept_for_its_version(api, items, no_response_cache):
+    """A restriction lifted in a transaction that is then rolled back: what was read inside it (without the
+    restriction) is not kept, so the page stays hidden afterwards."""
+    hidden = items["pages"][0]
+    restriction = PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert hidden.pk not in [card["id"] for card in api.get("news/", {"lang": "en"}).data["results"]]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        restriction.delete()
+        assert hidden.pk in [card["id"] for card in api.get("news/", {"lang": "en"}).data["results"]]
+        raise RuntimeError("the save failed")
+    assert hidden.pk not in [card["id"] for card in api.get("news/", {"lang": "en"}).data["results"]]
+    assert api.get(f"news/{hidden.pk}/").status_code == 404
