@@ -2,7 +2,7 @@
 
 Parameters, language negotiation, errors (problem+json) and pagination are those of every list
 (``cms.api``); filters are resolved by ``news.selectors`` exactly as the lists resolve them, and results are
-the lists' cards (``news.serializers.card_data``) with a highlighted ``snippet`` and the ``match_lang`` of the
+the lists' stored cards (``readmodel.store``) with a highlighted ``snippet`` and the ``match_lang`` of the
 text that matched. Items that exist only in other languages come after, in ``other_languages``, never mixed
 into ``results``.
 """
@@ -20,7 +20,7 @@ from cms.paths import Paths
 from cms.visibility import public_pages
 from news import selectors
 from news.filters import FILTER_PARAMS, TYPE_PARAM, item_types, parse_filters
-from news.serializers import Context, card_data
+from readmodel import delivery, store
 
 from . import engine
 from .schema import search_schema, suggest_schema
@@ -50,11 +50,6 @@ def searchable_pages(filters: selectors.ItemFilters, code: str):
     return pages
 
 
-def _pages_in_order(page_ids: list[int]) -> list:
-    rows = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"))
-    return selectors.load_items([(pk, rows[pk]) for pk in page_ids if pk in rows])
-
-
 class SearchView(PublicAPIView):
     """Public news, statements and session reports matching ``q`` in the requested language, best first."""
 
@@ -68,21 +63,23 @@ class SearchView(PublicAPIView):
         pages = searchable_pages(filters, self.code)
         outcome = engine.search(q, self.code, pages, limit=window.limit, offset=window.offset)
         passages = engine.snippets(outcome)
-        context = Context(Paths(), self.base_url())
+        # The results and the items offered from other languages are the lists' stored cards (one query for
+        # both), each with the language that matched and its passage.
+        cards = store.cards([hit.page_id for hit in (*outcome.hits, *outcome.others)], self.code)
 
-        # The results and the items offered from other languages are loaded and serialised together: one set
-        # of queries for both lists.
-        hits = [*outcome.hits, *outcome.others]
-        lang_of = {hit.page_id: hit.lang for hit in hits}
-        cards = card_data(_pages_in_order([hit.page_id for hit in hits]), self.code, context)
-        for card in cards:
-            card["match_lang"] = lang_of[card["id"]]
-            card["snippet"] = passages.get((card["id"], card["match_lang"]), "")
-        offered = {hit.page_id for hit in outcome.others}
-        data = envelope(request, outcome.count, window, [card for card in cards if card["id"] not in offered])
-        data["match"] = outcome.mode
-        data["other_languages"] = [card for card in cards if card["id"] in offered]
-        return Response(data)
+        def card(hit) -> str:
+            extra = store.dumps({"match_lang": hit.lang, "snippet": passages.get((hit.page_id, hit.lang), "")})
+            return cards[hit.page_id][:-1] + "," + extra[1:]
+
+        head = envelope(request, outcome.count, window, [])
+        head.pop("results")
+        results = ",".join(card(hit) for hit in outcome.hits if hit.page_id in cards)
+        others = ",".join(card(hit) for hit in outcome.others if hit.page_id in cards)
+        body = (
+            f'{store.dumps(head)[:-1]},"results":[{results}],"match":{store.dumps(outcome.mode)},'
+            f'"other_languages":[{others}]}}'
+        )
+        return delivery.json_response(store.with_base(body, self.base_url()))
 
 
 class SuggestView(PublicAPIView):
