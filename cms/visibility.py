@@ -7,7 +7,11 @@ the default site's tree, and, for an alias, its original passes the same rules. 
 public unless their collection, or an ancestor collection, has a view restriction.
 """
 
+from datetime import UTC, datetime
+
+from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
@@ -43,7 +47,7 @@ def _published_q(now) -> Q:
     )
 
 
-def public_pages(queryset=None, ignoring_restrictions_of=None):
+def public_pages(queryset=None, ignoring_restrictions_of=None, now=None):
     """Filter a page queryset (of any page model) down to what the public may see.
 
     An alias is public only when its original is public too: an alias shows its original's content, so a
@@ -51,9 +55,11 @@ def public_pages(queryset=None, ignoring_restrictions_of=None):
 
     ``ignoring_restrictions_of`` (a page): what the public could see but for that page's own restrictions,
     i.e. what a restriction just placed on it hid, or one just removed from it shows.
+
+    ``now``: the moment the rule is applied at (the current time when None).
     """
     queryset = Page.objects.all() if queryset is None else queryset
-    published = _published_q(timezone.now())
+    published = _published_q(now or timezone.now())
     restricted = _restricted_q(ignoring_restrictions_of)
     queryset = queryset.filter(published)
     originals = Page.objects.filter(published)
@@ -73,6 +79,32 @@ def default_site() -> Site | None:
     return cache.per_version(
         "visibility:default-site", lambda: Site.objects.filter(is_default_site=True).select_related("root_page").first()
     )
+
+
+#: Stands for the current time in the rule compiled once per content version (``public_sql``).
+_COMPILED_NOW = datetime(2001, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
+
+
+def _compile_public_sql(column: str, types: tuple) -> tuple[str, list, list[int]]:
+    queryset = Page.objects.type(*types) if types else Page.objects.all()
+    correlated = public_pages(queryset, now=_COMPILED_NOW).order_by().filter(pk=RawSQL(column, ())).values("pk")
+    sql, params = correlated.query.sql_with_params()
+    marks = (_COMPILED_NOW, connection.ops.adapt_datetimefield_value(_COMPILED_NOW))
+    return sql, list(params), [n for n, param in enumerate(params) if param in marks]
+
+
+def public_sql(column: str, types: tuple = ()) -> tuple[str, list]:
+    """The rule as SQL for raw queries: a subquery that selects the page whose id is in ``column`` (e.g.
+    ``"s.page_id"``) when it is public and of one of ``types`` (any page when empty); use it in
+    ``EXISTS (...)``. The ORM compiles it once per content version (its rows, the restricted subtrees and
+    the default site, are the version's); only the current time is put in at each call."""
+    name = "visibility:sql:" + column + ":" + ",".join(sorted(model._meta.label for model in types))
+    sql, params, time_positions = cache.per_version(name, lambda: _compile_public_sql(column, tuple(types)))
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = list(params)
+    for position in time_positions:
+        params[position] = now
+    return sql, params
 
 
 def is_public_page(page) -> bool:

@@ -11,7 +11,6 @@ from urllib.parse import unquote, urlsplit
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
 
 from cms import languages
 from cms.api import openapi, shapes
@@ -22,6 +21,7 @@ from cms.api.pagination import Window, envelope
 from cms.api.params import parse_id
 from cms.api.problems import Problem
 from cms.paths import Paths
+from cms.visibility import default_site
 from readmodel import delivery
 
 from . import selectors
@@ -157,12 +157,12 @@ class ResolveView(PublicAPIView):
             pk = page.pk if page is not None else None
         if pk is None and redirect is None:
             raise Problem(f"No published item is at {normalised}.", status_code=404, kind="not-found")
-        item = delivery.detail_body(pk, delivery.TYPES, self.code, self.base_url(), public) if pk else None
+        item = delivery.detail_body(pk, delivery.TYPES, self.code, self.base_url()) if pk else None
         return delivery.json_response(delivery.resolve_body(normalised, redirect, item))
 
     def follow_redirect(self, normalised: str, rest: str):
         """A redirect (``wagtail.contrib.redirects``) from this path, with or without its language prefix."""
-        site = Site.objects.filter(is_default_site=True).first()
+        site = default_site()
         candidates = {Redirect.normalise_path(normalised), Redirect.normalise_path("/" + rest)}
         found = (
             Redirect.get_for_site(site)

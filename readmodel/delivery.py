@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from django.db import connections, router
 from django.db.models import Case, Count, F, Q, Subquery, TextField, Value, When, Window
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.http import HttpResponse
@@ -19,7 +20,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
 
 from cms.api.pagination import envelope
-from cms.visibility import public_pages
+from cms.visibility import public_pages, public_sql
 from news import selectors
 
 from . import links, store
@@ -47,24 +48,25 @@ def list_body(request, queryset, window, code: str, base_url: str) -> str:
     return store.with_base(store.dumps(head)[:-1] + ',"results":[' + results + "]}", base_url)
 
 
-def detail_body(pk: int, types, code: str, base_url: str, public=None) -> str | None:
+def detail_body(pk: int, types, code: str, base_url: str) -> str | None:
     """The detail of public item ``pk`` (of one of ``types``) as JSON text with its related cards; None when
     it is not public.
 
     Three queries: the item's link keys and the newest public items under each (``links.related_ids``), then
     the stored detail (if the item is public) and the related cards together."""
-    public = public if public is not None else public_pages(Page.objects.type(*TYPES))
-    wanted = public.type(*types).filter(pk=pk)
-    related = links.related_ids(public, pk, RELATED_LIMIT)
-    rows = (
-        StoredItem.objects.filter(lang=code)
-        .filter(Q(page_id__in=wanted.values("pk")) | Q(page_id__in=related))
-        .annotate(text=Case(When(page_id=pk, then=F("detail")), default=F("card"), output_field=TextField()))
-        .values_list("page_id", "text")
+    related = links.related_ids(pk, RELATED_LIMIT)
+    visible_sql, visible_params = public_sql("s.page_id", tuple(types))
+    table = StoredItem._meta.db_table
+    sql = (
+        f"SELECT s.page_id, CASE WHEN s.page_id = %s THEN s.detail ELSE s.card END FROM {table} s "
+        f"WHERE s.lang = %s AND ((s.page_id = %s AND EXISTS ({visible_sql}))"
+        + (f" OR s.page_id IN ({', '.join(['%s'] * len(related))}))" if related else ")")
     )
-    found = dict(rows)
+    with connections[router.db_for_read(StoredItem)].cursor() as cursor:
+        cursor.execute(sql, [pk, code, pk, *visible_params, *related])
+        found = dict(cursor.fetchall())
     if pk not in found:
-        if not wanted.exists():
+        if not public_pages(Page.objects.type(*types)).filter(pk=pk).exists():
             return None
         store.build([pk])
         found[pk] = StoredItem.objects.get(page_id=pk, lang=code).detail

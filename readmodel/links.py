@@ -9,9 +9,9 @@ links of the pages a change names are written again inside the change's transact
 from __future__ import annotations
 
 from django.db import connections, router
-from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
+from cms.visibility import public_sql
 from news import selectors
 
 from .models import ItemLink
@@ -54,16 +54,13 @@ def write(page_ids=None, batch: int = 500) -> int:
     return written
 
 
-def related_ids(public, pk: int, limit: int) -> list[int]:
-    """Up to ``limit`` ids of items in ``public`` (a page queryset: the visibility rule) sharing a key with
-    item ``pk``, newest first (then the highest id), in two queries: the item's keys, then the newest
-    ``limit`` public items of each key together."""
+def related_ids(pk: int, limit: int) -> list[int]:
+    """Up to ``limit`` ids of public items sharing a key with item ``pk``, newest first (then the highest
+    id), in two queries: the item's keys, then the newest ``limit`` public items of each key together."""
     keys = list(ItemLink.objects.filter(page_id=pk).values_list("key", flat=True))
     if not keys:
         return []
-    visible_sql, visible_params = (
-        public.order_by().filter(pk=RawSQL("l.page_id", ())).values("pk").query.sql_with_params()
-    )
+    visible_sql, visible_params = public_sql("l.page_id", TYPES)
     table = ItemLink._meta.db_table
     parts, params = [], []
     for n, key in enumerate(keys):

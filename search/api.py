@@ -17,7 +17,7 @@ from cms.api.base import PublicAPIView
 from cms.api.pagination import Window, envelope
 from cms.api.problems import Problem
 from cms.paths import Paths
-from cms.visibility import public_pages
+from cms.visibility import public_pages, public_sql
 from news import selectors
 from news.filters import FILTER_PARAMS, TYPE_PARAM, item_types, parse_filters
 from readmodel import delivery, store
@@ -41,13 +41,14 @@ def _filters(view) -> selectors.ItemFilters:
 
 
 def searchable_pages(filters: selectors.ItemFilters, code: str):
-    """The pages a search may return, as a plain subquery: the lists' own filter when one is given, else
-    only the visibility rule and the types (no ordering or annotations to drag into the full-text query)."""
-    pages = public_pages(Page.objects.type(*filters.types))
+    """The pages a search may return: the lists' own filter when one is given, else only the visibility rule
+    and the types, as SQL compiled once per content version (no ordering or annotations to drag into the
+    full-text query)."""
     unfiltered = selectors.ItemFilters(types=filters.types)
-    if filters != unfiltered:
-        pages = pages.filter(pk__in=selectors.item_queryset(filters, code).order_by().values("pk"))
-    return pages
+    if filters == unfiltered:
+        return public_sql("e.page_id", tuple(filters.types))
+    pages = public_pages(Page.objects.type(*filters.types))
+    return pages.filter(pk__in=selectors.item_queryset(filters, code).order_by().values("pk"))
 
 
 class SearchView(PublicAPIView):

@@ -59,7 +59,11 @@ def clean_query(q: str | None) -> str:
 
 def _pages_sql(pages) -> tuple[str, tuple]:
     """The visibility and filter rule as a subquery correlated with the entry ``e`` being ranked: checked for
-    each match by primary key, never built as the list of every public page."""
+    each match by primary key, never built as the list of every public page. ``pages`` is a page queryset,
+    or ``(sql, params)`` already correlated with ``e.page_id`` (``cms.visibility.public_sql``)."""
+    if isinstance(pages, tuple):
+        sql, params = pages
+        return sql, tuple(params)
     correlated = pages.order_by().filter(pk=RawSQL("e.page_id", ())).values("pk")
     sql, params = correlated.query.sql_with_params()
     return sql, tuple(params)

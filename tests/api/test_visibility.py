@@ -155,3 +155,45 @@ def test_alias_of_a_hidden_page_is_hidden_everywhere(api, hidden_setup, restrict
     for endpoint in ("search/", "search/suggest/"):
         body = api.get(endpoint, {"q": "zebrafinch", "lang": "en"}).content.decode()
         assert "zebrafinch" not in body.lower()
+
+
+def test_the_rule_compiled_once_per_version_selects_what_the_queryset_selects(hidden_setup):
+    """``public_sql`` (the rule compiled once per content version, the time put in at each call) and
+    ``public_pages`` agree on every way of being hidden, the alias of a hidden page included, and the
+    compiled rule follows each change at once."""
+    from django.db import connection
+    from wagtail.models import Page
+
+    from cms.visibility import public_pages, public_sql
+    from news.models import NewsPage
+
+    tree = hidden_setup
+
+    def compiled_ids(types=()):
+        sql, params = public_sql("p.id", types)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT p.id FROM wagtailcore_page p WHERE EXISTS ({sql})", params)
+            return {row[0] for row in cursor.fetchall()}
+
+    def rule_ids(types=()):
+        queryset = Page.objects.type(*types) if types else Page.objects.all()
+        return set(public_pages(queryset).values_list("pk", flat=True))
+
+    pages = {}
+    for name, hide in CASES.items():
+        parent = tree["archive"] if name == "restricted ancestor" else tree["news"]
+        slug = name.replace(" ", "-")
+        page = NewsPageFactory(parent=parent, title_en=name, slug_ar=slug, slug_ku=slug, slug_en=slug)
+        before = compiled_ids((NewsPage,))
+        assert page.pk in before and before == rule_ids((NewsPage,))
+        hide(page, tree)
+        pages[name] = page
+        assert page.pk not in compiled_ids((NewsPage,)), name
+        assert compiled_ids((NewsPage,)) == rule_ids((NewsPage,)), name
+    elsewhere = NewsIndexPageFactory(
+        parent=tree["home"], title_en="Elsewhere", slug_ar="elsewhere", slug_ku="elsewhere", slug_en="elsewhere"
+    )
+    alias = tree["news_item"].create_alias(parent=elsewhere, update_slug="alias-of-item")
+    assert alias.pk in compiled_ids()
+    tree["news_item"].unpublish()
+    assert alias.pk not in compiled_ids() and compiled_ids() == rule_ids()

@@ -51,7 +51,7 @@ class Command(BaseCommand):
         for pk, content_type_id in public.values_list("pk", "content_type_id"):
             page = selectors.load_items([(pk, content_type_id)], detail=True)[0]
             expected = [item.pk for item in selectors.related_items(page)]
-            chosen = links.related_ids(public, pk, delivery.RELATED_LIMIT)
+            chosen = links.related_ids(pk, delivery.RELATED_LIMIT)
             if expected != chosen:
                 problems.append(f"{pk}: related items {chosen} differ from {expected}")
         real_problems = [p for p in problems if "not stored" not in p]
