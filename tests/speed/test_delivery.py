@@ -191,7 +191,8 @@ def test_related_items_follow_topics_and_dates_of_other_items(api, items, no_res
     """The links of another item are written when it changes: a new topic, a later date or a topic taken away
     changes the related items of the items sharing it at the next request."""
     page, other = items["pages"][0], items["pages"][1]
-    newcomer = NewsPageFactory(parent=items["news"], title_en="Newcomer", date=timezone.localdate())
+    latest = max(item.date for item in items["pages"])
+    newcomer = NewsPageFactory(parent=items["news"], title_en="Newcomer", date=latest + timezone.timedelta(days=1))
     newcomer.save_revision().publish()
     assert newcomer.pk not in _related(api, page)
     newcomer = newcomer.specific_class.objects.get(pk=newcomer.pk)
@@ -199,7 +200,7 @@ def test_related_items_follow_topics_and_dates_of_other_items(api, items, no_res
     newcomer.save_revision().publish()
     assert _related(api, page)[0] == newcomer.pk  # the newest item sharing the topic comes first
     other = other.specific_class.objects.get(pk=other.pk)
-    other.date = timezone.localdate() + timezone.timedelta(days=1)
+    other.date = latest + timezone.timedelta(days=2)
     other.save_revision().publish()
     assert _related(api, page)[:2] == [other.pk, newcomer.pk]
     other = other.specific_class.objects.get(pk=other.pk)
