@@ -118,13 +118,13 @@ def snippets(outcome: Outcome) -> dict[tuple[int, str], str]:
     if not terms_of:
         return {}
     rows = SearchEntry.objects.filter(page_id__in={pk for pk, _ in terms_of}).values_list(
-        "page_id", "lang", "summary", "body", "title"
+        "page_id", "lang", "summary", "body", "title", "summary_norm", "body_norm", "title_norm"
     )
     result = {}
-    for page_id, lang, summary, body, title in rows:
+    for page_id, lang, summary, body, title, *indexed in rows:
         terms = terms_of.get((page_id, lang))
         if terms is not None:
-            result[(page_id, lang)] = best_snippet([summary, body, title], terms, lang)
+            result[(page_id, lang)] = best_snippet([summary, body, title], terms, lang, indexed)
     return result
 
 
