@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.models import SiteSettings
+from news import selectors
 from news.factories import NewsPageFactory
 from readmodel import links, store
 from readmodel.models import ItemLink, StoredItem
@@ -64,8 +65,11 @@ def test_warm_requests_serialise_nothing(api, items, no_response_cache, monkeypa
 
     monkeypatch.setattr(store, "card_data", refuse)
     monkeypatch.setattr(store, "detail_data", refuse)
+    monkeypatch.setattr(selectors, "load_items", refuse)  # no page is even loaded
     assert api.get("news/", {"lang": "en"}).status_code == 200
     assert api.get(f"news/{page.pk}/", {"lang": "en"}).status_code == 200
+    found = api.get("search/", {"q": "Item", "lang": "en"})
+    assert found.status_code == 200 and page.pk in [card["id"] for card in found.data["results"]]
 
 
 def test_stored_answers_equal_fresh_builds(api, items, no_response_cache):
