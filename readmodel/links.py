@@ -61,6 +61,11 @@ def related_ids(pk: int, limit: int) -> list[int]:
     if not keys:
         return []
     visible_sql, visible_params = public_sql("l.page_id", TYPES)
+    connection = connections[router.db_for_read(ItemLink)]
+    if connection.vendor == "postgresql":
+        # A fence: PostgreSQL would otherwise join the key's rows with every public page; checked row by row
+        # by primary key, the read in date order stops after its first ``limit`` public rows.
+        visible_sql += " OFFSET 0"
     table = ItemLink._meta.db_table
     parts, params = [], []
     for n, key in enumerate(keys):
@@ -69,7 +74,7 @@ def related_ids(pk: int, limit: int) -> list[int]:
             f"AND EXISTS ({visible_sql}) ORDER BY l.date DESC, l.page_id DESC LIMIT %s) AS k{n}"
         )
         params += [key, pk, *visible_params, limit]
-    with connections[router.db_for_read(ItemLink)].cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         candidates = cursor.fetchall()
     ordered = sorted(set(candidates), key=lambda row: (row[1], row[0]), reverse=True)
