@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.dispatch import Signal
 
 from cms import languages
@@ -62,5 +63,10 @@ class Change:
 
 
 def emit(change: Change) -> Change:
-    content_changed.send(sender=Change, change=change)
+    """Tell every listener, in one transaction: what they derive (stored documents, links, the index...)
+    commits together, and the content version, replaced once more after the commit, never names answers
+    read before the derived rows were written (a change saved outside a transaction would otherwise let a
+    request between two listeners keep the old document under the new version)."""
+    with transaction.atomic():
+        content_changed.send(sender=Change, change=change)
     return change

@@ -11,6 +11,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
+from cms.db_router import replica_reads
+
 API_PREFIX = "/api/"
 
 
@@ -38,7 +40,8 @@ class EarlyAnswerMiddleware:
         if request.method in ("GET", "HEAD") and request.path_info.startswith(API_PREFIX):
             view_class = _view_class(getattr(request, "urlconf", None) or settings.ROOT_URLCONF, request.path_info)
             if view_class is not None:
-                answer = view_class.early_answer(request)
+                with replica_reads():  # the content version's check reads like the view it stands for
+                    answer = view_class.early_answer(request)
                 if answer is not None:
                     return answer
         return self.get_response(request)
