@@ -84,6 +84,11 @@ def search(q: str, lang: str, pages, *, limit: int = 20, offset: int = 0, offer_
     items with more of the words come first); other languages only on the first page."""
     q = clean_query(q)
     backend = get_backend()
+    with backend.session():
+        return _search(backend, q, lang, pages, limit, offset, offer_others)
+
+
+def _search(backend, q, lang, pages, limit, offset, offer_others) -> Outcome:
     terms = normalise.query_terms(q, lang)
     pages_sql, pages_params = _pages_sql(pages)
     scope = Scope(lang, pages_sql, pages_params)

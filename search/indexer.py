@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models import Prefetch
 
+from cms.availability import prime_review_codes
 from news.models import CONTENT_PAGE_MODELS
 from news.taxonomy import Place
 
@@ -65,7 +66,9 @@ def index_pages(page_ids: Iterable[int]) -> int:
     for chunk in _chunks(sorted(set(page_ids))):
         entries = []
         for model in CONTENT_PAGE_MODELS:
-            for page in _live_pages(model, chunk):
+            pages = list(_live_pages(model, chunk))
+            prime_review_codes(pages)
+            for page in pages:
                 written_in = documents(page)
                 page_langs = " ".join(document.lang for document in written_in)
                 for document in written_in:
@@ -116,6 +119,8 @@ def rebuild() -> int:
             _run(["INSERT INTO cms_search_fts(cms_search_fts) VALUES ('rebuild')"])
     if sqlite:
         _run(["INSERT INTO cms_search_fts(cms_search_fts) VALUES ('optimize')"])
+    elif connection.vendor == "postgresql":
+        _run(["ANALYZE cms_search_searchentry"])  # the planner's figures for the new entries
     return written
 
 

@@ -23,6 +23,7 @@ way.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -71,6 +72,10 @@ class Backend:
 
     def count(self, match: Match, scope: Scope) -> int:
         raise NotImplementedError
+
+    def session(self):
+        """A context for the statements of one search (the backend may set things up once for all)."""
+        return contextlib.nullcontext()
 
 
 def get_backend() -> Backend:

@@ -20,9 +20,12 @@ TIERS = (("title",), ("title", "summary"), ("title", "summary", "names"))
 
 
 class SQLBackend(Backend):
-    def matching(self, expression: str) -> tuple[str, str, str]:
-        """(SQL before SELECT, FROM clause, WHERE condition) of the entries ``e`` matching ``expression``
-        (one %s, placed before any other parameter)."""
+    #: Appended to the visibility subquery: PostgreSQL's keeps it a check per match (see ``postgres``).
+    fence = ""
+
+    def matching(self, match: Match, scope: Scope) -> tuple[str, str, str, list]:
+        """(SQL before SELECT, FROM clause, WHERE condition, their parameters in that order) of the entries
+        ``e`` matching ``match`` (in ``scope``'s language at least: ``_where`` checks it again)."""
         raise NotImplementedError
 
     def member(self, expression: str) -> str:
@@ -37,7 +40,7 @@ class SQLBackend(Backend):
         raise NotImplementedError
 
     def _where(self, scope: Scope) -> tuple[str, list]:
-        sql = f"e.lang = %s AND EXISTS ({scope.pages_sql})"
+        sql = f"e.lang = %s AND EXISTS ({scope.pages_sql}{self.fence})"
         params = [scope.lang, *scope.pages_params]
         if scope.without_lang:
             sql += " AND (' ' || e.page_langs || ' ') NOT LIKE %s"
@@ -68,7 +71,7 @@ class SQLBackend(Backend):
     def search(self, match: Match, scope: Scope, limit: int, offset: int = 0, *, count: bool = True) -> Ranked:
         if not match.terms:
             return Ranked(0, [])
-        before, hits, condition = self.matching("%s")
+        before, hits, condition, params = self.matching(match, scope)
         where, where_params = self._where(scope)
         order, order_params = self._order(match)
         total = "COUNT(*) OVER ()" if count else "0"
@@ -76,9 +79,7 @@ class SQLBackend(Backend):
             f"{before} SELECT e.page_id, {total} FROM {hits} WHERE {condition} AND {where} "
             f"ORDER BY {order} LIMIT %s OFFSET %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self.expression(match), *where_params, *order_params, limit, offset])
-            rows = cursor.fetchall()
+        rows = self.fetch(sql, [*params, *where_params, *order_params, limit, offset])
         if not rows:
             return Ranked(self.count(match, scope) if offset and count else 0, [])
         return Ranked(rows[0][1], [(page_id, float(-position)) for position, (page_id, _) in enumerate(rows)])
@@ -86,14 +87,15 @@ class SQLBackend(Backend):
     def count(self, match: Match, scope: Scope) -> int:
         if not match.terms:
             return 0
-        before, hits, condition = self.matching("%s")
+        before, hits, condition, params = self.matching(match, scope)
         where, where_params = self._where(scope)
+        sql = f"{before} SELECT COUNT(*) FROM {hits} WHERE {condition} AND {where}"
+        return self.fetch(sql, [*params, *where_params])[0][0]
+
+    def fetch(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"{before} SELECT COUNT(*) FROM {hits} WHERE {condition} AND {where}",
-                [self.expression(match), *where_params],
-            )
-            return cursor.fetchone()[0]
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     @staticmethod
     def joined(parts: list[str], mode: str, all_word: str, any_word: str) -> str:

@@ -29,11 +29,10 @@ def _words(match: Match, position: int, exact: bool = False) -> list[str]:
 
 
 class SQLiteBackend(SQLBackend):
-    def matching(self, expression):
-        before = (
-            f"WITH h AS MATERIALIZED (SELECT rowid AS id FROM cms_search_fts WHERE cms_search_fts MATCH {expression})"
-        )
-        return before, "h JOIN cms_search_searchentry e INDEXED BY cms_search_entry_rank ON e.id = h.id", "TRUE"
+    def matching(self, match, scope):
+        before = "WITH h AS MATERIALIZED (SELECT rowid AS id FROM cms_search_fts WHERE cms_search_fts MATCH %s)"
+        hits = "h JOIN cms_search_searchentry e INDEXED BY cms_search_entry_rank ON e.id = h.id"
+        return before, hits, "TRUE", [self.expression(match)]
 
     def member(self, expression):
         return f"e.id IN (SELECT rowid FROM cms_search_fts WHERE cms_search_fts MATCH {expression})"

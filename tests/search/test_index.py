@@ -102,3 +102,31 @@ def test_rebuild_recreates_everything_and_paused_indexing_skips(site_tree):
     assert not SearchEntry.objects.filter(page=quiet).exists()
     assert indexer.rebuild() == SearchEntry.objects.count()
     assert SearchEntry.objects.filter(page=quiet, lang="en").exists()
+
+
+def test_indexing_queries_do_not_grow_with_the_pages_and_honour_review_marks(site_tree):
+    """A batch reads each relation once (review marks included), whatever its size; a language marked for
+    review is not indexed (readers get the fallback there)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from translations.models import ReviewMark
+    from translations.registry import content_type_for
+
+    def make(n):
+        return [
+            NewsPageFactory(parent=site_tree["news"], title_ar=f"ورشة {n}-{i}", title_en=f"Workshop {n}-{i}")
+            for i in range(n)
+        ]
+
+    few, many = make(2), make(12)
+    ReviewMark.objects.create(content_type=content_type_for(type(many[3])), object_id=many[3].pk, lang="en")
+
+    def queries(pages):
+        with CaptureQueriesContext(connection) as captured:
+            indexer.index_pages([page.pk for page in pages])
+        return len(captured.captured_queries)
+
+    assert queries(many) == queries(few)
+    assert entries(many[3]) == {"ar": "ورشة 12-3"}
+    assert entries(many[4]) == {"ar": "ورشة 12-4", "en": "Workshop 12-4"}

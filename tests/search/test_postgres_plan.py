@@ -1,0 +1,71 @@
+"""PostgreSQL only: a search starts from the full-text index whatever the planner estimates, and leaves the
+caller's transaction as it found it. Its planner does not count decompressing a ``tsvector``, so for a word
+with many matches it would read and test every entry (``search.backends.postgres``)."""
+
+import datetime
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from news.factories import NewsPageFactory, paragraph
+from search.backends import get_backend
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def many(site_tree):
+    """Most entries say the word: the estimate the planner would read them all for."""
+    for day in range(1, 25):
+        NewsPageFactory(
+            parent=site_tree["news"],
+            date=datetime.date(2024, 1, day),
+            title_en=f"Workshop {day}",
+            body_en=paragraph("A workshop on safety. " * 40),
+        )
+
+
+def _search_statements(client, q):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/api/v1/search/", {"q": q, "lang": "en"})
+    assert response.status_code == 200
+    statements = [query["sql"] for query in captured.captured_queries if "to_tsquery" in query["sql"]]
+    assert statements
+    return response.json(), statements
+
+
+def _plan(sql: str) -> str:
+    with get_backend().session(), connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_the_match_is_read_from_the_full_text_index(client, many):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    data, statements = _search_statements(client, "workshop")
+    assert data["count"] == 24
+    for sql in statements:
+        plan = _plan(sql)
+        assert "cms_search_entry_document" in plan, plan
+        assert "Seq Scan on cms_search_searchentry" not in plan, plan
+
+
+def test_the_callers_transaction_keeps_its_planner_settings(client, many):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = on")
+        _search_statements(client, "workshop")
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+        assert cursor.fetchone() == ("on", "on")
+
+
+def test_new_entries_go_straight_into_the_index(db):
+    """No pending list that every search would read in full until a vacuum (migration 0004)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's GIN index")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'cms_search_entry_document'")
+        assert "fastupdate=off" in cursor.fetchone()[0]
