@@ -123,6 +123,7 @@ def prepare(database: str, items: int, fresh: bool, env: dict) -> dict:
         marker.write_text("ok")
     else:
         timings["migrate"] = manage(env, "migrate", "--noinput", "-v0")
+    timings["stored documents"] = manage(env, "build_readmodel")
     return timings
 
 

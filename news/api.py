@@ -47,8 +47,8 @@ class ItemListView(PublicAPIView):
         ordering = query.choice("ordering", selectors.ORDERINGS, "-date")
         translated_only = query.choice("translated", ("only",)) == "only"
         filters = parse_filters(query, self.item_types(), translated_only=translated_only)
-        queryset = selectors.item_queryset(filters, self.code, ordering)
-        return delivery.json_response(delivery.list_body(request, queryset, window, self.code, self.base_url()))
+        body = delivery.list_body(request, filters, ordering, window, self.code, self.base_url())
+        return delivery.json_response(body)
 
 
 class AllItemsListView(ItemListView):

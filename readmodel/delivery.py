@@ -2,8 +2,9 @@
 content joined as stored text. Nothing is serialised per request (except on a cold store).
 
 Queries: the visibility rule's own (restricted subtrees, default site) are read once per content version
-(``cms.api.cache.per_version``). A list then costs one query for the page of ids and the count together (a
-window function) and one for the cards. A detail costs two for its related ids (``links``: among public items
+(``cms.api.cache.per_version``). A plain list (no filter, date order) is a slice of the version's list of
+public ids (read once per version in each worker) and one query for the cards; a filtered one costs one query
+for the page of ids and the count together (a window function) and one for the cards. A detail costs two for its related ids (``links``: among public items
 sharing a topic or the project, whatever the archive's size) and one that reads the detail and the related
 cards together. ``resolve/`` adds one query that finds the item by its path.
 """
@@ -11,6 +12,7 @@ cards together. ``resolve/`` adds one query that finds the item by its path.
 from __future__ import annotations
 
 import json
+from array import array
 
 from django.db import connections, router
 from django.db.models import Case, Count, F, Q, Subquery, TextField, Value, When, Window
@@ -19,6 +21,7 @@ from django.http import HttpResponse
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
 
+from cms.api.cache import per_version
 from cms.api.pagination import envelope
 from cms.visibility import public_pages, public_sql
 from news import selectors
@@ -27,6 +30,8 @@ from . import links, store
 from .models import StoredItem
 
 RELATED_LIMIT = 4
+#: Orderings whose whole list is kept per content version (by title it would be one per language).
+KEPT_ORDERINGS = ("-date", "date")
 TYPES = tuple(selectors.ITEM_TYPES.values())
 
 
@@ -38,9 +43,29 @@ def page_of_ids_and_count(queryset, offset: int, limit: int) -> tuple[list[int],
     return [], (queryset.count() if offset else 0)
 
 
-def list_body(request, queryset, window, code: str, base_url: str) -> str:
-    """The list envelope as JSON text: ``count``, ``next``, ``previous`` and the stored cards in order."""
-    ids, count = page_of_ids_and_count(queryset, window.offset, window.limit)
+def public_item_ids(types, ordering: str) -> array:
+    """Every public item of ``types`` in date order (``ordering``: ``-date`` or ``date``), kept per content
+    version in each worker (``cms.api.cache.per_version``: the version is replaced by every change and when a
+    scheduled go-live or expiry time passes, so the list is never older than what it depends on). A plain
+    list's page is then a slice and its count a length, whatever the archive's size; 8 bytes per item."""
+    name = f"list-ids:{ordering}:" + ",".join(sorted(model._meta.label for model in types))
+
+    def compute():
+        filters = selectors.ItemFilters(types=tuple(types))
+        return array("q", selectors.item_queryset(filters, "", ordering).values_list("pk", flat=True))
+
+    return per_version(name, compute)
+
+
+def list_body(request, filters, ordering: str, window, code: str, base_url: str) -> str:
+    """The list envelope as JSON text: ``count``, ``next``, ``previous`` and the stored cards in order. A plain
+    list (no filter, date order) is a slice of :func:`public_item_ids`; any other is one query."""
+    if ordering in KEPT_ORDERINGS and filters == selectors.ItemFilters(types=filters.types):
+        every = public_item_ids(filters.types, ordering)
+        ids, count = list(every[window.offset : window.offset + window.limit]), len(every)
+    else:
+        queryset = selectors.item_queryset(filters, code, ordering)
+        ids, count = page_of_ids_and_count(queryset, window.offset, window.limit)
     found = store.cards(ids, code) if ids else {}
     head = envelope(request, count, window, [])
     head.pop("results")

@@ -271,3 +271,26 @@ def test_a_rolled_back_change_leaves_nothing_kept_for_its_version(api, items, no
         raise RuntimeError("the save failed")
     assert hidden.pk not in [card["id"] for card in api.get("news/", {"lang": "en"}).data["results"]]
     assert api.get(f"news/{hidden.pk}/").status_code == 404
+
+
+def test_a_plain_list_is_a_slice_of_the_versions_ids(api, items, no_response_cache):
+    """A plain list (no filter, date order) reads no page once its version's ids are kept: one query for the
+    cards, whatever the window; its pages and count are those of the one rule's query, and a change is seen
+    at the next request."""
+    news = selectors.ItemFilters(types=(items["pages"][0].specific_class,))
+    for ordering in ("-date", "date"):
+        expected = list(selectors.item_queryset(news, "en", ordering).values_list("pk", flat=True))
+        api.get("news/", {"lang": "en", "ordering": ordering})
+        for offset, limit in ((0, 2), (2, 3), (5, 10), (40, 5)):
+            with CaptureQueriesContext(connection) as warm:
+                data = api.get("news/", {"lang": "en", "ordering": ordering, "offset": offset, "limit": limit}).data
+            assert [card["id"] for card in data["results"]] == expected[offset : offset + limit]
+            assert data["count"] == len(expected)
+            assert not [q for q in warm.captured_queries if "wagtailcore_page" in q["sql"]]
+            assert len(warm.captured_queries) <= 1
+    gone = items["pages"][2]
+    gone.unpublish()
+    data = api.get("news/", {"lang": "en", "limit": 50}).data
+    assert gone.pk not in [card["id"] for card in data["results"]] and data["count"] == len(expected) - 1
+    filtered = api.get("news/", {"lang": "en", "topic": "rights"}).data
+    assert filtered["count"] == len(expected) - 1
