@@ -65,19 +65,18 @@ def manage(env, *args, quiet=True) -> str:
     return result.stdout
 
 
-def prepare(database: str, items: int, *, wagtail_index: bool = True) -> dict:
-    """A fresh database of ``items`` synthetic items plus the demo content; returns the environment."""
+def prepare(database: str, items: int, *, wagtail_index: bool = True, reuse: bool = False) -> dict:
+    """A fresh database of ``items`` synthetic items plus the demo content; returns the environment. With
+    ``reuse``, a database this function finished before (its ``.ready`` marker) is only migrated (its stored
+    documents are those of that run): seeding 100,000 items takes most of an hour."""
     DATA.mkdir(exist_ok=True)
     media = DATA / f"media-{database}-{items}"
+    marker = DATA / f"bench-{database}-{items}-{int(wagtail_index)}.ready"
     if database == "sqlite":
         path = DATA / f"bench-{items}.sqlite3"
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
         url = f"sqlite:///{path}"
     else:
         name = f"cms_bench_{items}"
-        subprocess.run(["dropdb", "--if-exists", name], check=True)
-        subprocess.run(["createdb", name], check=True)
         url = f"postgresql:///{name}"
     env = {
         **os.environ,
@@ -86,6 +85,17 @@ def prepare(database: str, items: int, *, wagtail_index: bool = True) -> dict:
         "MEDIA_ROOT": str(media),
         "PYTHONPATH": str(ROOT),
     }
+    if reuse and marker.exists():
+        manage(env, "migrate", "--noinput")
+        log(f"{database}: {items} items reused")
+        return env
+    marker.unlink(missing_ok=True)
+    if database == "sqlite":
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    else:
+        subprocess.run(["dropdb", "--if-exists", name], check=True)
+        subprocess.run(["createdb", name], check=True)
     started = time.monotonic()
     manage(env, "migrate", "--noinput")
     manage(env, "seed_demo", "--volume", str(items))
@@ -94,6 +104,7 @@ def prepare(database: str, items: int, *, wagtail_index: bool = True) -> dict:
     if wagtail_index:
         manage(env, "update_index")
     manage(env, "build_readmodel")
+    marker.write_text("ready\n")
     log(f"{database}: {items} items ready in {time.monotonic() - started:.0f} s")
     return env
 
@@ -242,8 +253,8 @@ def cases(item: dict) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def run_database(database: str, items: int, duration: int, passes: int) -> dict:
-    env = prepare(database, items)
+def run_database(database: str, items: int, duration: int, passes: int, reuse: bool = False) -> dict:
+    env = prepare(database, items, reuse=reuse)
     servers = {"plain": Server(env, PORT_PLAIN, False), "cached": Server(env, PORT_CACHED, True)}
     try:
         item = pick_ids(servers["plain"].url(""))
@@ -277,10 +288,10 @@ def run_database(database: str, items: int, duration: int, passes: int) -> dict:
     return {"database": database, "items": items, "info": info, "runs": runs, "queries": queries, "memory": memory}
 
 
-def run_growth(sizes: list[int], duration: int) -> list[dict]:
+def run_growth(sizes: list[int], duration: int, reuse: bool = False) -> list[dict]:
     rows = []
     for size in sizes:
-        env = prepare("sqlite", size, wagtail_index=False)
+        env = prepare("sqlite", size, wagtail_index=False, reuse=reuse)
         server = Server(env, PORT_PLAIN, False)
         try:
             item = pick_ids(server.url(""))
@@ -414,12 +425,15 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--growth", default="1000,10000", help="comma-separated sizes, or '' for none")
     parser.add_argument("--output", default="")
+    parser.add_argument("--reuse", action="store_true", help="reuse databases an earlier run finished (only migrated)")
     args = parser.parse_args()
     if args.quick:
         args.items, args.databases, args.duration, args.passes, args.growth = 300, "sqlite", 2, 1, ""
-    results = [run_database(name, args.items, args.duration, args.passes) for name in args.databases.split(",")]
+    results = [
+        run_database(name, args.items, args.duration, args.passes, args.reuse) for name in args.databases.split(",")
+    ]
     sizes = [int(size) for size in args.growth.split(",") if size.strip()]
-    growth = run_growth(sizes, args.duration) if sizes else []
+    growth = run_growth(sizes, args.duration, args.reuse) if sizes else []
     text = report(results, growth, args)
     RESULTS.mkdir(exist_ok=True)
     output = Path(args.output) if args.output else RESULTS / f"{datetime.date.today().isoformat()}.md"

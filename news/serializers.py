@@ -178,7 +178,8 @@ def detail_data(page, code: str, context: Context, related: list, index: MediaIn
     ``related``. One localizer reads every text of the item, nested names included."""
     from translations.status import prime
 
-    prime([page])  # statuses and review marks, read once for the card, the body and ``translations[]``
+    if "_translation_entries" not in page.__dict__:  # primed in bulk by a caller building many details
+        prime([page])  # statuses and review marks, read once for the card, the body and ``translations[]``
     data, localizer = _card(page, code, context, index)
     body = serialize_stream(localizer.get(page, "body"), index)
     _record_body_images(body, localizer, "body")

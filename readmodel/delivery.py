@@ -4,9 +4,10 @@ content joined as stored text. Nothing is serialised per request (except on a co
 Queries: the visibility rule's own (restricted subtrees, default site) are read once per content version
 (``cms.api.cache.per_version``). A plain list (no filter, date order) is a slice of the version's list of
 public ids (read once per version in each worker) and one query for the cards; a filtered one costs one query
-for the page of ids and the count together (a window function) and one for the cards. A detail costs two for its related ids (``links``: among public items
-sharing a topic or the project, whatever the archive's size) and one that reads the detail and the related
-cards together. ``resolve/`` adds one query that finds the item by its path.
+for the page of ids and the count together (a window function) and one for the cards. A detail costs two
+for its related ids (``links``: among public items sharing a topic or the project, whatever the archive's
+size) and one that reads the detail and the related cards together. ``resolve/`` adds one query that finds
+the item by its path.
 """
 
 from __future__ import annotations

@@ -43,8 +43,11 @@ def detail_without_related(detail: dict) -> str:
 
 def fresh_documents(pages, code: str, base_url: str = BASE) -> dict[int, tuple[dict, dict]]:
     """``{page id: (card, detail)}`` of loaded pages in one language, built by the API's serializers."""
+    from translations.status import prime
+
     paths = Paths()
     context = Context(paths, base_url)
+    prime([page for page in pages if "_translation_entries" not in page.__dict__])  # one read for all
     cards = card_data(pages, code, context)
     result = {}
     for page, card in zip(pages, cards, strict=True):
