@@ -69,3 +69,18 @@ def test_new_entries_go_straight_into_the_index(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'cms_search_entry_document'")
         assert "fastupdate=off" in cursor.fetchone()[0]
+
+
+def test_suggestions_read_the_titles_index(client, many):
+    """A prefix that bodies also contain is looked up in titles alone, never by testing every document."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/api/v1/search/suggest/", {"q": "saf", "lang": "en"})
+    assert response.status_code == 200 and response.json()["results"] == []  # "safety" is only in bodies
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/api/v1/search/suggest/", {"q": "works", "lang": "en"})
+    assert [result["title"] for result in response.json()["results"]][:2] == ["Workshop 24", "Workshop 23"]
+    [sql] = [query["sql"] for query in captured.captured_queries if "to_tsquery" in query["sql"]]
+    plan = _plan(sql)
+    assert "cms_search_entry_title" in plan, plan
