@@ -10,10 +10,11 @@ What it does:
 
 1. a database with the demo content plus ``--items`` synthetic items (``seed_demo --volume``), built once and
    kept (``bench/.data/search-<items>.sqlite3`` or the PostgreSQL database ``cms_bench_<items>``; ``--fresh``
-   builds it again), migrated to the current code;
+   builds it again), migrated to the current code, its stored documents built (``build_readmodel``);
 2. the project's index rebuilt (``rebuild_search_index``, timed: entries per second) and Wagtail's
    (``update_index``, built once with the database);
-3. gunicorn (``--workers``, default 2) serving ``bench.settings`` (the test settings plus Wagtail's API v2);
+3. gunicorn (``--workers``, default 2) serving ``bench.settings`` (the test settings plus Wagtail's API v2),
+   with the response cache off so that every request searches;
 4. for each endpoint, wrk (``/usr/bin/wrk``, ``--connections`` open connections, ``--duration`` seconds after a
    warm-up) cycling through the same query texts: the relevance set's 232 queries plus the common words of
    ``QUERIES`` for search and Wagtail; title prefixes as typed for suggest;
