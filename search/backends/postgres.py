@@ -10,8 +10,9 @@ Each statement is shaped so its cost follows the number of matches, never the si
   few hundred matches it read and tested every entry instead (12 ms at 2,000 items against 1 ms from the
   index), and with sequential scans off its cost figures cross JIT's threshold (300 ms to compile a plan);
 - suggestions match titles through an index of titles alone (migration ``0005``), not the whole document;
-- the language is checked on the matches, not in the expression, which would let the planner start from the
-  language's own index and test every entry of the language;
+- the language is checked as each match is read, written ``lang || ''`` so that no index can serve it: a plain
+  ``lang = ...`` let the planner start from the language's own index and test every entry of the language;
+  checked after the expression instead, every match in other languages went on to the ranking too;
 - the visibility check is a primary-key look-up per match (an ``OFFSET 0`` fence): the planner cannot
   estimate how many matches are left, and joined 462 matches with every page (90 ms) when it guessed two.
 """
@@ -46,9 +47,9 @@ class PostgresBackend(SQLBackend):
             matched, expression = "document", self.expression(match)
         before = (
             "WITH e AS MATERIALIZED (SELECT id, lang, page_id, date, page_langs, document "
-            f"FROM cms_search_searchentry WHERE {matched} @@ to_tsquery('simple', %s))"
+            f"FROM cms_search_searchentry WHERE {matched} @@ to_tsquery('simple', %s) AND lang || '' = %s)"
         )
-        return before, "e", "TRUE", [expression]
+        return before, "e", "TRUE", [expression, scope.lang]
 
     def member(self, expression):
         return f"e.document @@ to_tsquery('simple', {expression})"
