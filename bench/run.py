@@ -430,7 +430,9 @@ def main() -> None:
     if args.quick:
         args.items, args.databases, args.duration, args.passes, args.growth = 300, "sqlite", 2, 1, ""
     results = [
-        run_database(name, args.items, args.duration, args.passes, args.reuse) for name in args.databases.split(",")
+        run_database(name, args.items, args.duration, args.passes, args.reuse)
+        for name in args.databases.split(",")
+        if name.strip()
     ]
     sizes = [int(size) for size in args.growth.split(",") if size.strip()]
     growth = run_growth(sizes, args.duration, args.reuse) if sizes else []
