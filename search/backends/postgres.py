@@ -9,7 +9,7 @@ Each statement is shaped so its cost follows the number of matches, never the si
   statements only (``session``). The planner does not count decompressing a ``tsvector``: for a word with a
   few hundred matches it read and tested every entry instead (12 ms at 2,000 items against 1 ms from the
   index), and with sequential scans off its cost figures cross JIT's threshold (300 ms to compile a plan);
-- suggestions match titles through an index of titles alone (migration ``0005``), not the whole document;
+- suggestions match titles through an index of titles alone (migration ``0004``), not the whole document;
 - the language is checked as each match is read, written ``lang || ''`` so that no index can serve it: a plain
   ``lang = ...`` let the planner start from the language's own index and test every entry of the language;
   checked after the expression instead, every match in other languages went on to the ranking too;
@@ -41,7 +41,7 @@ class PostgresBackend(SQLBackend):
     fence = " OFFSET 0"
 
     def matching(self, match, scope):
-        if match.title_only:  # suggestions: the titles' own index (migration 0005), no weights to check
+        if match.title_only:  # suggestions: the titles' own index (migration 0004), no weights to check
             matched, expression = TITLES, self.expression(dataclasses.replace(match, title_only=False))
         else:
             matched, expression = "document", self.expression(match)
