@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from cms.api.base import PublicAPIView
+from cms.api.cache import per_version
 from cms.api.pagination import Window, envelope
 from cms.api.problems import Problem
 from cms.paths import Paths
@@ -51,6 +52,15 @@ def searchable_pages(filters: selectors.ItemFilters, code: str):
     return pages.filter(pk__in=selectors.item_queryset(filters, code).order_by().values("pk"))
 
 
+def outside_pages(filters: selectors.ItemFilters) -> frozenset[int] | None:
+    """For an unfiltered search, the indexed pages it may not return (``engine.unlisted_pages``), kept per
+    content version; ``None`` for a filtered one."""
+    if filters != selectors.ItemFilters(types=filters.types):
+        return None
+    name = "search-outside:" + ",".join(sorted(model._meta.label for model in filters.types))
+    return per_version(name, lambda: engine.unlisted_pages(delivery.public_item_ids(filters.types, "-date")))
+
+
 class SearchView(PublicAPIView):
     """Public news, statements and session reports matching ``q`` in the requested language, best first."""
 
@@ -62,7 +72,9 @@ class SearchView(PublicAPIView):
         window = Window.from_params(self.query)
         filters = _filters(self)
         pages = searchable_pages(filters, self.code)
-        outcome = engine.search(q, self.code, pages, limit=window.limit, offset=window.offset)
+        outcome = engine.search(
+            q, self.code, pages, limit=window.limit, offset=window.offset, outside=outside_pages(filters)
+        )
         passages = engine.snippets(outcome)
         # The results and the items offered from other languages are the lists' stored cards (one query for
         # both), each with the language that matched and its passage.

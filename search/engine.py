@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 
 from cms import languages
+from cms.api.cache import per_version
 
 from . import normalise
 from .backends import ALL, ANY, Match, Scope, get_backend
@@ -79,19 +82,49 @@ def _other_codes(lang: str) -> list[str]:
     return chain + [code for code in languages.enabled_codes() if code != lang and code not in chain]
 
 
-def search(q: str, lang: str, pages, *, limit: int = 20, offset: int = 0, offer_others: bool = True) -> Outcome:
-    """One statement per language looked in: every word first; any word when no item has them all (then the
-    items with more of the words come first); other languages only on the first page."""
+def search(
+    q: str,
+    lang: str,
+    pages,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    offer_others: bool = True,
+    outside: frozenset[int] | None = None,
+) -> Outcome:
+    """Every word first; any word when no item has them all (then the items with more of the words come
+    first); other languages only on the first page. ``outside``: see ``unlisted_pages``."""
     q = clean_query(q)
     backend = get_backend()
     with backend.session():
-        return _search(backend, q, lang, pages, limit, offset, offer_others)
+        return _search(backend, q, lang, pages, limit, offset, offer_others, outside)
 
 
-def _search(backend, q, lang, pages, limit, offset, offer_others) -> Outcome:
+def unlisted_pages(public_ids) -> frozenset[int]:
+    """The pages with index entries that are not among ``public_ids`` (every page an unfiltered search may
+    return): private, expired or unpublished pages not yet removed, pages of other types. Kept per content
+    version: the version changes with every change that could add a page to this set."""
+    public = set(public_ids)
+    indexed = SearchEntry.objects.order_by().values_list("page_id", flat=True).distinct()
+    return frozenset(pk for pk in indexed.iterator(chunk_size=10_000) if pk not in public)
+
+
+def pages_without(lang: str) -> frozenset[int]:
+    """The indexed pages that have no entry in ``lang`` (those other languages may offer), kept per content
+    version; usually few, so an offer reads only their matches."""
+
+    def compute():
+        spaced = Concat(Value(" "), "page_langs", Value(" "))
+        entries = SearchEntry.objects.order_by().alias(spaced=spaced).exclude(spaced__contains=f" {lang} ")
+        return frozenset(entries.values_list("page_id", flat=True).distinct().iterator(chunk_size=10_000))
+
+    return per_version("search-without:" + lang, compute)
+
+
+def _search(backend, q, lang, pages, limit, offset, offer_others, outside) -> Outcome:
     terms = normalise.query_terms(q, lang)
     pages_sql, pages_params = _pages_sql(pages)
-    scope = Scope(lang, pages_sql, pages_params)
+    scope = Scope(lang, pages_sql, pages_params, outside=outside)
     match = Match(tuple(terms))
     ranked = backend.search(match, scope, limit, offset)
     if ranked.total == 0 and len(terms) > 1:
@@ -105,7 +138,10 @@ def _search(backend, q, lang, pages, limit, offset, offer_others) -> Outcome:
                 break
             other_terms = normalise.query_terms(q, code)
             outcome.other_terms[code] = other_terms
-            other_scope = Scope(code, pages_sql, pages_params, without_lang=lang)
+            within = pages_without(lang)
+            if not within:
+                break
+            other_scope = Scope(code, pages_sql, pages_params, without_lang=lang, within=within)
             offered = backend.search(Match(tuple(other_terms)), other_scope, OTHERS_LIMIT, count=False)
             for pk, score in offered.rows:
                 if pk not in seen and len(outcome.others) < OTHERS_LIMIT:

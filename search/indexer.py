@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.db.models import Prefetch
 
+from cms.api import cache
 from cms.availability import prime_review_codes
 from news.models import CONTENT_PAGE_MODELS
 from news.taxonomy import Place
 
 from .documents import documents
-from .models import SearchEntry
+from .models import SearchEntry, entry_id
 
 BATCH = 500
 _fulltext = importlib.import_module("search.migrations.0002_fulltext")
@@ -74,6 +75,7 @@ def index_pages(page_ids: Iterable[int]) -> int:
                 for document in written_in:
                     entries.append(
                         SearchEntry(
+                            id=entry_id(document.date, page.pk, document.lang),
                             page_id=page.pk,
                             lang=document.lang,
                             title=document.title,
@@ -121,6 +123,7 @@ def rebuild() -> int:
         _run(["INSERT INTO cms_search_fts(cms_search_fts) VALUES ('optimize')"])
     elif connection.vendor == "postgresql":
         _run(["ANALYZE cms_search_searchentry"])  # the planner's figures for the new entries
+    cache.bump()  # search answers, and what searching keeps per content version, may differ now
     return written
 
 

@@ -8,9 +8,33 @@ exist only in other languages are found without a second look-up per hit. The da
 structure is built from the normalised columns and kept in step by the database itself (``search.backends``):
 an FTS5 table with triggers on SQLite, a generated ``tsvector`` column
 with a GIN index on PostgreSQL.
+
+An entry's id is not a counter but ``entry_id(date, page, lang)``: in descending order the ids are the
+ranking's own tie-break (newest date, then newest page), so SQLite's full-text index hands matches over
+newest first and a search stops after the page it needs (``search.backends.sqlite``).
 """
 
+import datetime
+
 from django.db import models
+
+from cms import languages
+
+DAY_ZERO = datetime.date(1900, 1, 1)
+DAY_BITS, PAGE_BITS, LANG_BITS = 17, 32, 4  # days to the year 2258; 4 billion pages; 16 known languages
+LANG_NUMBER = {code: number for number, code in enumerate(languages.KNOWN)}
+#: SQL of an entry id's parts (``%s`` the id's expression, e.g. the full-text index's ``rowid``).
+LANG_OF_ID = f"(%s & {(1 << LANG_BITS) - 1})"
+PAGE_OF_ID = f"((%s >> {LANG_BITS}) & {(1 << PAGE_BITS) - 1})"
+
+
+def entry_id(date: datetime.date | None, page_id: int, lang: str) -> int:
+    """Date (days since 1900, none counts as the oldest), page id and language packed into one positive
+    64-bit integer; unique because an entry is one page in one language."""
+    days = 0 if date is None else min(max((date - DAY_ZERO).days, 0), (1 << DAY_BITS) - 1)
+    if not 0 < page_id < 1 << PAGE_BITS:
+        raise ValueError(f"page id {page_id} does not fit the search index's entry ids")
+    return (days << (PAGE_BITS + LANG_BITS)) | (page_id << LANG_BITS) | LANG_NUMBER[lang]
 
 
 class SearchEntry(models.Model):

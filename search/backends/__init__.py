@@ -49,12 +49,18 @@ class Match:
 @dataclass(frozen=True)
 class Scope:
     """Where to look: the entries of ``lang`` whose page id is in ``pages_sql``; ``without_lang`` keeps only
-    pages that have no entry in that language (items offered from other languages)."""
+    pages that have no entry in that language (items offered from other languages). ``outside``, when known,
+    is every page with entries that ``pages_sql`` leaves out (the scope is then every other indexed page):
+    a backend may count from its full-text index alone and take those pages' matches off. ``within``, when
+    known, holds every page the scope may return (and maybe more): matches of other pages are dropped before
+    anything else about them is read."""
 
     lang: str
     pages_sql: str
     pages_params: tuple = ()
     without_lang: str | None = None
+    outside: frozenset[int] | None = None
+    within: frozenset[int] | None = None
 
 
 @dataclass

@@ -45,11 +45,15 @@ class PostgresBackend(SQLBackend):
             matched, expression = TITLES, self.expression(dataclasses.replace(match, title_only=False))
         else:
             matched, expression = "document", self.expression(match)
+        within, params = "", [expression, scope.lang]
+        if scope.within is not None:
+            within = " AND page_id = ANY(%s)"
+            params.append(sorted(scope.within))
         before = (
             "WITH e AS MATERIALIZED (SELECT id, lang, page_id, date, page_langs, document "
-            f"FROM cms_search_searchentry WHERE {matched} @@ to_tsquery('simple', %s) AND lang || '' = %s)"
+            f"FROM cms_search_searchentry WHERE {matched} @@ to_tsquery('simple', %s) AND lang || '' = %s{within})"
         )
-        return before, "e", "TRUE", [expression, scope.lang]
+        return before, "e", "TRUE", params
 
     def member(self, expression):
         return f"e.document @@ to_tsquery('simple', {expression})"

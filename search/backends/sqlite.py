@@ -6,12 +6,31 @@ made counting slow at 50,000 items. Each match then reads the entry through the 
 ``cms_search_entry_rank`` (language, page, date), not the wide row with its texts: a row read per match was
 most of the time of a query matching thousands of entries. Field tiers are FTS5 column filters
 (``{title_norm summary_norm} : ...``).
+
+When every word must match (and for suggestions) the ranking is read rather than sorted: the entries' ids
+are ordered like the ranking's tie-break (``search.models.entry_id``: newest date, then newest page), and
+FTS5 hands over matches in descending id order, so each rank group (a field tier, split by exact forms) is
+one full-text query read newest first that stops once the page is full. A common word costs the page it
+fills, not its thousands of matches. A query with few matches (a first look stops after ``FEW``) is ranked
+by the shared sorted statement instead, as ANY mode always is.
+
+The count is skipped when the groups were read to their end. Else, when the scope is every indexed page but
+a known few (``Scope.outside``: an unfiltered search), it is read from the full-text index alone, the
+language taken from the ids, those few pages' matches taken off; a filtered search checks each match's page.
 """
 
 from __future__ import annotations
 
-from . import Match
-from .sql import SQLBackend
+import json
+
+from ..models import LANG_NUMBER, LANG_OF_ID, PAGE_OF_ID
+from . import ALL, Match, Ranked
+from .sql import TIERS, SQLBackend
+
+#: Up to this many matches (in the language, before visibility), one sorted statement ranks them all.
+FEW = 100
+#: Past this many pages outside the scope, the count checks each match's page instead (see ``count``).
+OUTSIDE_MAX = 5000
 
 COLUMNS = {"title": "title_norm", "summary": "summary_norm", "names": "names_norm", "body": "body_norm"}
 
@@ -29,10 +48,90 @@ def _words(match: Match, position: int, exact: bool = False) -> list[str]:
 
 
 class SQLiteBackend(SQLBackend):
+    @staticmethod
+    def _by_id(scope) -> tuple[str, list]:
+        """The scope's language and ``within`` read from the full-text index's ids: matches elsewhere are
+        dropped before the join."""
+        condition, params = LANG_OF_ID % "cms_search_fts.rowid" + " = %s", [LANG_NUMBER[scope.lang]]
+        if scope.within is not None:
+            condition += f" AND {PAGE_OF_ID % 'cms_search_fts.rowid'} IN (SELECT value FROM json_each(%s))"
+            params.append(json.dumps(sorted(scope.within)))
+        return condition, params
+
     def matching(self, match, scope):
-        before = "WITH h AS MATERIALIZED (SELECT rowid AS id FROM cms_search_fts WHERE cms_search_fts MATCH %s)"
+        condition, params = self._by_id(scope)
+        before = (
+            "WITH h AS MATERIALIZED (SELECT rowid AS id FROM cms_search_fts "
+            f"WHERE cms_search_fts MATCH %s AND {condition})"
+        )
         hits = "h JOIN cms_search_searchentry e INDEXED BY cms_search_entry_rank ON e.id = h.id"
-        return before, hits, "TRUE", [self.expression(match)]
+        return before, hits, "TRUE", [self.expression(match), *params]
+
+    def search(self, match, scope, limit, offset=0, *, count=True):
+        if match.mode != ALL or not match.terms or (scope.without_lang and scope.within is None):
+            # More words matched first is counted per match, so sorted. Offers from other languages without
+            # ``within`` are sorted too: nearly every match is of a page that has the language asked for,
+            # so each group would be read to its end.
+            return super().search(match, scope, limit, offset, count=count)
+        by_id, by_id_params = self._by_id(scope)
+        where, where_params = self._where(scope)
+        sql = (
+            "SELECT e.page_id FROM cms_search_fts JOIN cms_search_searchentry e INDEXED BY cms_search_entry_rank "
+            f"ON e.id = cms_search_fts.rowid WHERE cms_search_fts MATCH %s AND {by_id} AND {where} "
+            "ORDER BY cms_search_fts.rowid DESC LIMIT %s"
+        )
+        params = [*by_id_params, *where_params]
+        # A first look at the matches (no join, stopped after FEW): few are ranked in one sorted statement,
+        # cheaper then than one full-text query per group, each reading every match of its words.
+        first = self.fetch(
+            f"SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id} LIMIT %s",
+            [self.expression(match), *by_id_params, FEW + 1],
+        )
+        if not first:
+            return Ranked(0, [])
+        if len(first) <= FEW:
+            return super().search(match, scope, limit, offset, count=count)
+        wanted, page_ids, complete = offset + limit, [], True
+        for group in self.groups(match):
+            found = [row[0] for row in self.fetch(sql, [group, *params, wanted - len(page_ids)])]
+            page_ids += found
+            if len(page_ids) >= wanted:
+                complete = False
+                break
+        window = page_ids[offset:wanted]
+        total = len(page_ids) if complete else self.count(match, scope) if count else 0
+        return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(window)])
+
+    def count(self, match, scope):
+        outside = scope.outside
+        if outside is None or len(outside) > OUTSIDE_MAX or scope.without_lang or not match.terms:
+            return super().count(match, scope)
+        by_id, by_id_params = self._by_id(scope)
+        sql = f"SELECT COUNT(*) FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id}"
+        params = [self.expression(match), *by_id_params]
+        total = self.fetch(sql, params)[0][0]
+        if total and outside:
+            within = f" AND {PAGE_OF_ID % 'cms_search_fts.rowid'} IN (SELECT value FROM json_each(%s))"
+            total -= self.fetch(sql + within, [*params, json.dumps(sorted(outside))])[0][0]
+        return total
+
+    def groups(self, match: Match):
+        """Full-text expressions of the rank groups, best first, that no two entries share: each field tier
+        without the tier above it, the exact forms typed before the other forms of the same words."""
+        tiers = [("title",)] if match.title_only else [*TIERS, ()]
+        exact = self.expression(match, exact=True)
+        if exact == self.expression(match):
+            exact = None
+        above = None
+        for fields in tiers:
+            tier = self.expression(match, fields)
+            own = f"({tier}) NOT ({above})" if above else tier
+            above = tier
+            if exact:
+                yield f"({own}) AND ({exact})"
+                yield f"({own}) NOT ({exact})"
+            else:
+                yield own
 
     def member(self, expression):
         return f"e.id IN (SELECT rowid FROM cms_search_fts WHERE cms_search_fts MATCH {expression})"
