@@ -28,6 +28,8 @@ from .models import SearchEntry
 
 MAX_QUERY_LENGTH = 200
 OTHERS_LIMIT = 5
+#: Past this many pages missing the language, offers stop passing them to the backend as a list.
+WITHIN_MAX = 50_000
 
 
 class QueryError(ValueError):
@@ -141,6 +143,8 @@ def _search(backend, q, lang, pages, limit, offset, offer_others, outside) -> Ou
             within = pages_without(lang)
             if not within:
                 break
+            if len(within) > WITHIN_MAX:  # most of the archive: the entries' own language list is checked
+                within = None
             other_scope = Scope(code, pages_sql, pages_params, without_lang=lang, within=within)
             offered = backend.search(Match(tuple(other_terms)), other_scope, OTHERS_LIMIT, count=False)
             for pk, score in offered.rows:

@@ -22,6 +22,7 @@ language taken from the ids, those few pages' matches taken off; a filtered sear
 from __future__ import annotations
 
 import json
+from itertools import combinations
 
 from ..models import LANG_NUMBER, LANG_OF_ID, PAGE_OF_ID
 from . import ALL, Match, Ranked
@@ -29,6 +30,8 @@ from .sql import TIERS, SQLBackend
 
 #: Up to this many matches (in the language, before visibility), one sorted statement ranks them all.
 FEW = 100
+#: Past this many words an ANY-mode query is sorted: its groups (words matched x tiers) would be too many.
+ANY_GROUPED_MAX = 3
 #: Past this many pages outside the scope, the count checks each match's page instead (see ``count``).
 OUTSIDE_MAX = 5000
 
@@ -68,10 +71,9 @@ class SQLiteBackend(SQLBackend):
         return before, hits, "TRUE", [self.expression(match), *params]
 
     def search(self, match, scope, limit, offset=0, *, count=True):
-        if match.mode != ALL or not match.terms or (scope.without_lang and scope.within is None):
-            # More words matched first is counted per match, so sorted. Offers from other languages without
-            # ``within`` are sorted too: nearly every match is of a page that has the language asked for,
-            # so each group would be read to its end.
+        if not match.terms or len(match.terms) > ANY_GROUPED_MAX or (scope.without_lang and scope.within is None):
+            # Offers from other languages without ``within`` are sorted: nearly every match is of a page
+            # that has the language asked for, so each group would be read to its end.
             return super().search(match, scope, limit, offset, count=count)
         by_id, by_id_params = self._by_id(scope)
         where, where_params = self._where(scope)
@@ -116,22 +118,40 @@ class SQLiteBackend(SQLBackend):
         return total
 
     def groups(self, match: Match):
-        """Full-text expressions of the rank groups, best first, that no two entries share: each field tier
-        without the tier above it, the exact forms typed before the other forms of the same words."""
+        """Full-text expressions of the rank groups, best first, that no two entries share: in ANY mode the
+        entries with exactly k of the words, k from all to one; then each field tier without the tier above
+        it; the exact forms typed before the other forms of the same words."""
         tiers = [("title",)] if match.title_only else [*TIERS, ()]
         exact = self.expression(match, exact=True)
         if exact == self.expression(match):
             exact = None
-        above = None
-        for fields in tiers:
-            tier = self.expression(match, fields)
-            own = f"({tier}) NOT ({above})" if above else tier
-            above = tier
-            if exact:
-                yield f"({own}) AND ({exact})"
-                yield f"({own}) NOT ({exact})"
-            else:
-                yield own
+        for level in self._levels(match):
+            above = None
+            for fields in tiers:
+                tier = self.expression(match, fields)
+                own = f"({tier}) NOT ({above})" if above else f"({tier})"
+                above = tier
+                if level:
+                    own = f"({level}) AND {own}"
+                if exact:
+                    yield f"({own}) AND ({exact})"
+                    yield f"({own}) NOT ({exact})"
+                else:
+                    yield own
+
+    def _levels(self, match: Match):
+        """ANY mode: "exactly k of the words" for k from all of them to one (at least k, not at least k + 1);
+        ALL mode: one level, no condition."""
+        if match.mode == ALL or len(match.terms) == 1:
+            yield ""
+            return
+        words = [self.term_expression(match, position) for position in range(len(match.terms))]
+
+        def at_least(k: int) -> str:
+            return " OR ".join("(" + " AND ".join(chosen) + ")" for chosen in combinations(words, k))
+
+        for k in range(len(words), 0, -1):
+            yield f"({at_least(k)}) NOT ({at_least(k + 1)})" if k < len(words) else at_least(k)
 
     def member(self, expression):
         return f"e.id IN (SELECT rowid FROM cms_search_fts WHERE cms_search_fts MATCH {expression})"
