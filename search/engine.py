@@ -98,8 +98,10 @@ def search(
     first); other languages only on the first page. ``outside``: see ``unlisted_pages``."""
     q = clean_query(q)
     backend = get_backend()
+    # Read before the backend's session, which may open a transaction (nothing is kept per version inside).
+    missing = pages_without(lang) if offer_others and offset == 0 else frozenset()
     with backend.session():
-        return _search(backend, q, lang, pages, limit, offset, offer_others, outside)
+        return _search(backend, q, lang, pages, limit, offset, missing, outside)
 
 
 def unlisted_pages(public_ids) -> frozenset[int]:
@@ -123,7 +125,7 @@ def pages_without(lang: str) -> frozenset[int]:
     return per_version("search-without:" + lang, compute)
 
 
-def _search(backend, q, lang, pages, limit, offset, offer_others, outside) -> Outcome:
+def _search(backend, q, lang, pages, limit, offset, missing, outside) -> Outcome:
     terms = normalise.query_terms(q, lang)
     pages_sql, pages_params = _pages_sql(pages)
     scope = Scope(lang, pages_sql, pages_params, outside=outside)
@@ -133,18 +135,14 @@ def _search(backend, q, lang, pages, limit, offset, offer_others, outside) -> Ou
         match = Match(tuple(terms), mode=ANY)
         ranked = backend.search(match, scope, limit, offset)
     outcome = Outcome(ranked.total, [Hit(pk, lang, score) for pk, score in ranked.rows], terms, match.mode)
-    if offer_others and offset == 0:
+    if missing:
         seen = set()
         for code in _other_codes(lang):
             if len(outcome.others) >= OTHERS_LIMIT:
                 break
             other_terms = normalise.query_terms(q, code)
             outcome.other_terms[code] = other_terms
-            within = pages_without(lang)
-            if not within:
-                break
-            if len(within) > WITHIN_MAX:  # most of the archive: the entries' own language list is checked
-                within = None
+            within = missing if len(missing) <= WITHIN_MAX else None  # else each entry's language list
             other_scope = Scope(code, pages_sql, pages_params, without_lang=lang, within=within)
             offered = backend.search(Match(tuple(other_terms)), other_scope, OTHERS_LIMIT, count=False)
             for pk, score in offered.rows:

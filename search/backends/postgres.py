@@ -5,14 +5,18 @@ weight-restricted queries (``'word':AB`` is the word in the title or the summary
 Each statement is shaped so its cost follows the number of matches, never the size of the archive:
 
 - the match is read from the GIN index, as a materialised common table expression of the matching entries
-  (the columns ranking and the visibility check need), with sequential scans and JIT off for the search's
-  statements only (``session``). The planner does not count decompressing a ``tsvector``: for a word with a
+  (the columns ranking and the visibility check need), with sequential scans, JIT and parallel workers off
+  for the search's statements only (``session``). The planner does not count decompressing a ``tsvector``: for a word with a
   few hundred matches it read and tested every entry instead (12 ms at 2,000 items against 1 ms from the
   index), and with sequential scans off its cost figures cross JIT's threshold (300 ms to compile a plan);
+- ``Scope.within`` (the few pages an offer may come from) is checked on each match the same way: through
+  the pages' index, every entry of those pages had its document tested (33 ms for one offer at 10,000);
 - suggestions match titles through an index of titles alone (migration ``0004``), not the whole document;
 - the language is checked as each match is read, written ``lang || ''`` so that no index can serve it: a plain
   ``lang = ...`` let the planner start from the language's own index and test every entry of the language;
   checked after the expression instead, every match in other languages went on to the ranking too;
+- the queries of the tiers and of the exact forms are parsed once per statement (uncorrelated subqueries),
+  not once for every match they are tested against;
 - the visibility check is a primary-key look-up per match (an ``OFFSET 0`` fence): the planner cannot
   estimate how many matches are left, and joined 462 matches with every page (90 ms) when it guessed two.
 """
@@ -28,8 +32,12 @@ from .sql import SQLBackend
 
 WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
 TITLES = "to_tsvector('simple'::regconfig, title_norm)"  # the expression of the titles' index
-PLANNER = ("enable_seqscan", "jit")
-_TURN_OFF = "SELECT " + ", ".join(f"current_setting('{name}'), set_config('{name}', 'off', true)" for name in PLANNER)
+#: Set for the search's statements (see ``session``); parallel workers cost more to start than they save
+#: on a statement that reads a few thousand matches at most.
+PLANNER = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gather": "0"}
+_TURN_OFF = "SELECT " + ", ".join(
+    f"current_setting('{name}'), set_config('{name}', '{value}', true)" for name, value in PLANNER.items()
+)
 _PUT_BACK = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
 
 
@@ -47,7 +55,7 @@ class PostgresBackend(SQLBackend):
             matched, expression = "document", self.expression(match)
         within, params = "", [expression, scope.lang]
         if scope.within is not None:
-            within = " AND page_id = ANY(%s)"
+            within = " AND page_id + 0 = ANY(%s)"  # a check on each match, like the language
             params.append(sorted(scope.within))
         before = (
             "WITH e AS MATERIALIZED (SELECT id, lang, page_id, date, page_langs, document "
@@ -56,7 +64,9 @@ class PostgresBackend(SQLBackend):
         return before, "e", "TRUE", params
 
     def member(self, expression):
-        return f"e.document @@ to_tsquery('simple', {expression})"
+        # A subquery of its own is computed once for the statement (an InitPlan); written in place, the
+        # query text would be parsed again for every match it is tested against.
+        return f"e.document @@ (SELECT to_tsquery('simple', {expression}))"
 
     def term_expression(self, match, position, fields=(), exact=False):
         term = match.terms[position]

@@ -176,6 +176,7 @@ def test_offers_read_only_pages_missing_the_language(client, items):
     assert items["news_hajin"].pk in everywhere
 
 
+@sqlite_only
 def test_any_mode_with_more_words_is_sorted(items, monkeypatch):
     from search.backends import get_backend, sqlite
 
@@ -217,3 +218,4 @@ def test_entries_indexed_before_take_the_new_ids(site_tree):
     assert SearchEntry.objects.filter(page=page).count() >= 2
     found = engine.search("narwhal", "en", Page.objects.all(), offer_others=False)
     assert [hit.page_id for hit in found.hits] == [page.pk]
+

@@ -294,3 +294,16 @@ def test_a_plain_list_is_a_slice_of_the_versions_ids(api, items, no_response_cac
     assert gone.pk not in [card["id"] for card in data["results"]] and data["count"] == len(expected) - 1
     filtered = api.get("news/", {"lang": "en", "topic": "rights"}).data
     assert filtered["count"] == len(expected) - 1
+
+
+def test_what_searching_keeps_per_version_is_read_once(api, items, no_response_cache):
+    """The pages outside an unfiltered search and those missing each language are read once per content
+    version, not by every search (on PostgreSQL a search runs in a transaction of its own, where nothing
+    is kept: they are read before it)."""
+    params = {"q": "Item", "lang": "en"}
+    api.get("search/", params)
+    with CaptureQueriesContext(connection) as warm:
+        assert api.get("search/", params).status_code == 200
+    statements = [query["sql"] for query in warm.captured_queries]
+    assert any("cms_search_fts" in sql or "to_tsquery" in sql for sql in statements)
+    assert not any("DISTINCT" in sql for sql in statements), statements
