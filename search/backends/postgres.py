@@ -6,9 +6,10 @@ Each statement is shaped so its cost follows the number of matches, never the si
 
 - the match is read from the GIN index, as a materialised common table expression of the matching entries
   (the columns ranking and the visibility check need), with sequential scans, JIT and parallel workers off
-  for the search's statements only (``session``). The planner does not count decompressing a ``tsvector``: for a word with a
-  few hundred matches it read and tested every entry instead (12 ms at 2,000 items against 1 ms from the
-  index), and with sequential scans off its cost figures cross JIT's threshold (300 ms to compile a plan);
+  for the search's statements only (``session``). The planner does not count decompressing a ``tsvector``:
+  for a word with a few hundred matches it read and tested every entry instead (12 ms at 2,000 items
+  against 1 ms from the index), and with sequential scans off its cost figures cross JIT's threshold (300 ms
+  to compile a plan); parallel workers cost more to start than they save on a few thousand matches;
 - ``Scope.within`` (the few pages an offer may come from) is checked on each match the same way: through
   the pages' index, every entry of those pages had its document tested (33 ms for one offer at 10,000);
 - suggestions match titles through an index of titles alone (migration ``0004``), not the whole document;
@@ -32,8 +33,7 @@ from .sql import SQLBackend
 
 WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
 TITLES = "to_tsvector('simple'::regconfig, title_norm)"  # the expression of the titles' index
-#: Set for the search's statements (see ``session``); parallel workers cost more to start than they save
-#: on a statement that reads a few thousand matches at most.
+#: Set for the search's statements only (see ``session`` and the module's notes).
 PLANNER = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gather": "0"}
 _TURN_OFF = "SELECT " + ", ".join(
     f"current_setting('{name}'), set_config('{name}', '{value}', true)" for name, value in PLANNER.items()

@@ -218,4 +218,3 @@ def test_entries_indexed_before_take_the_new_ids(site_tree):
     assert SearchEntry.objects.filter(page=page).count() >= 2
     found = engine.search("narwhal", "en", Page.objects.all(), offer_others=False)
     assert [hit.page_id for hit in found.hits] == [page.pk]
-
