@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Value
+from django.db.models import Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
@@ -160,7 +160,10 @@ def snippets(outcome: Outcome) -> dict[tuple[int, str], str]:
         terms_of[(hit.page_id, hit.lang)] = outcome.other_terms.get(hit.lang, [])
     if not terms_of:
         return {}
-    rows = SearchEntry.objects.filter(page_id__in={pk for pk, _ in terms_of}).values_list(
+    wanted = Q()
+    for code in {code for _, code in terms_of}:  # only the rows of the languages that matched
+        wanted |= Q(lang=code, page_id__in=[pk for pk, lang in terms_of if lang == code])
+    rows = SearchEntry.objects.filter(wanted).values_list(
         "page_id", "lang", "summary", "body", "title", "summary_norm", "body_norm", "title_norm"
     )
     result = {}
