@@ -11,22 +11,8 @@ from wagtail.models import PageViewRestriction
 
 from news.factories import NewsPageFactory
 from search.models import SearchEntry
-from tests.conftest import refetch
-
-from .corpus import build
 
 SEARCH, SUGGEST = "/api/v1/search/", "/api/v1/search/suggest/"
-
-
-@pytest.fixture(scope="module")
-def items_once(site_tree_once):
-    """The search corpus, built and indexed once for the module (see ``tests/conftest.py``)."""
-    return build(site_tree_once)
-
-
-@pytest.fixture
-def items(site_tree, items_once):
-    return refetch(items_once)
 
 
 @pytest.fixture

@@ -22,9 +22,6 @@ from search.api import outside_pages, searchable_pages
 from search.backends import ANY, Match, Scope
 from search.backends.sql import SQLBackend
 from search.models import SearchEntry, entry_id
-from tests.conftest import refetch
-
-from .corpus import build
 
 sqlite_only = pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's read ranking")
 
@@ -42,16 +39,6 @@ QUERIES = [
     ("ku", "Nûçeya heftane"),
 ]
 WINDOWS = [(20, 0), (7, 0), (7, 7), (5, 17), (3, 40)]
-
-
-@pytest.fixture(scope="module")
-def items_once(site_tree_once):
-    return build(site_tree_once)
-
-
-@pytest.fixture
-def items(site_tree, items_once):
-    return refetch(items_once)
 
 
 @pytest.fixture
