@@ -87,3 +87,25 @@ def test_suggestions_read_the_titles_index(client, many):
     [sql] = [query["sql"] for query in captured.captured_queries if "to_tsquery" in query["sql"]]
     plan = _plan(sql)
     assert "cms_search_entry_title" in plan, plan
+
+
+def test_a_rebuild_merges_its_entries_in_bulk_and_leaves_no_pending_list(client, many):
+    """A rebuild fills the GIN indexes through their pending list (``search.indexer.GIN_BULK``), then flushes
+    it and turns it off again: searches afterwards read no pending list, and find every entry."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's GIN indexes")
+    from search import indexer
+    from search.models import SearchEntry
+
+    before = SearchEntry.objects.count()
+    assert indexer.rebuild() == before == SearchEntry.objects.count()
+    with connection.cursor() as cursor:
+        for name in indexer.GIN_INDEXES:
+            cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [name])
+            assert "fastupdate=off" in cursor.fetchone()[0]
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+            assert cursor.fetchone()[0] == 0  # nothing was left waiting
+    data, _ = _search_statements(client, "workshop")
+    assert data["count"] == 24
+    response = client.get("/api/v1/search/suggest/", {"q": "works", "lang": "en"})
+    assert len(response.json()["results"]) == 8
