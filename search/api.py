@@ -9,7 +9,8 @@ into ``results``.
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
+import json
+
 from rest_framework.response import Response
 from wagtail.models import Page
 
@@ -17,7 +18,6 @@ from cms.api.base import PublicAPIView
 from cms.api.cache import per_version
 from cms.api.pagination import Window, envelope
 from cms.api.problems import Problem
-from cms.paths import Paths
 from cms.visibility import public_pages, public_sql
 from news import selectors
 from news.filters import FILTER_PARAMS, TYPE_PARAM, item_types, parse_filters
@@ -106,20 +106,12 @@ class SuggestView(PublicAPIView):
         limit = self.query.integer("limit", SUGGEST_LIMIT, 1, SUGGEST_MAX)
         pages = searchable_pages(selectors.ItemFilters(), self.code)
         suggestions = engine.suggest(q, self.code, pages, limit=limit)
-        loaded = {page.pk: page for page in Page.objects.filter(pk__in=[s.page_id for s in suggestions])}
-        paths = Paths()
+        # Type and path from the stored cards (one query): no page to load, no path to work out.
+        cards = store.cards([suggestion.page_id for suggestion in suggestions], self.code)
         results = []
         for suggestion in suggestions:
-            page = loaded.get(suggestion.page_id)
-            if page is None:
-                continue
-            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-            results.append(
-                {
-                    "id": page.pk,
-                    "type": selectors.TYPE_OF_MODEL.get(model),
-                    "title": suggestion.title,
-                    "path": paths.path(page, self.code),
-                }
-            )
+            if suggestion.page_id in cards:
+                card = json.loads(cards[suggestion.page_id])
+                title = suggestion.title
+                results.append({"id": card["id"], "type": card["type"], "title": title, "path": card["path"]})
         return Response({"results": results})

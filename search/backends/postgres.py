@@ -22,6 +22,14 @@ Each statement is shaped so its cost follows the number of matches, never the si
   not once for every match they are tested against;
 - the visibility check is a primary-key look-up per match (an ``OFFSET 0`` fence): the planner cannot
   estimate how many matches are left, and joined 462 matches with every page (90 ms) when it guessed two.
+
+GIN hands matches over in no useful order, so a common word would rank all its matches (a few thousand at
+10,000 items). The entries' ids follow the ranking's tie-break (``search.models.entry_id``), so when every
+word must match (and for suggestions) the newest ``SLICE`` entries are ranked first, alone: when the page
+found there is all in the best rank group (every word in the title, in the forms typed), no older entry can
+come before any of it, and that page is the answer. Otherwise every match is ranked, as before. The count of
+an unfiltered search is read from the matches alone, the pages it may not return (``Scope.outside``)
+taken off, without a visibility check on each match.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import dataclasses
 
 from django.db import connection, transaction
 
+from . import ALL, Ranked
 from .sql import SQLBackend
 
 WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
@@ -42,6 +51,14 @@ PLANNER = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gath
 _TURN_OFF = "SELECT " + ", ".join(
     f"current_setting('{name}'), set_config('{name}', '{value}', true)" for name, value in PLANNER.items()
 )
+#: The newest entries (of every language) a first reading ranks alone; windows deeper than ``SLICE_WINDOW``
+#: are ranked among every match at once.
+SLICE, SLICE_WINDOW = 3000, 100
+#: Up to this many matches (counted first), every match is ranked at once: cheaper than a slice then.
+FEW = 150
+#: Past this many pages outside the scope, the count checks each match's page instead (see ``count``).
+OUTSIDE_MAX = 5000
+_SLICE_START = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
 _PUT_BACK = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
 
 
@@ -52,7 +69,20 @@ def _quoted(word: str) -> str:
 class PostgresBackend(SQLBackend):
     fence = " OFFSET 0"
 
-    def matching(self, match, scope):
+    def matching(self, match, scope, *, newest: bool = False):
+        """(See ``SQLBackend``); ``newest``: among the newest ``SLICE`` entries only."""
+        condition, params = self._matches(match, scope)
+        if newest:
+            condition += f" AND id >= {_SLICE_START}"
+            params.append(SLICE - 1)  # the SLICE-th newest id
+        before = (
+            "WITH e AS MATERIALIZED (SELECT id, lang, page_id, date, page_langs, document "
+            f"FROM cms_search_searchentry WHERE {condition})"
+        )
+        return before, "e", "TRUE", params
+
+    def _matches(self, match, scope) -> tuple[str, list]:
+        """The condition on ``cms_search_searchentry`` of the entries matching in the scope's language."""
         if match.title_only:  # suggestions: the titles' own index (migration 0004), no weights to check
             matched, expression = TITLES, self.expression(dataclasses.replace(match, title_only=False))
         else:
@@ -61,11 +91,53 @@ class PostgresBackend(SQLBackend):
         if scope.within is not None and len(scope.within) <= WITHIN_MAX:
             within = " AND page_id + 0 = ANY(%s)"  # a check on each match, like the language
             params.append(sorted(scope.within))
-        before = (
-            "WITH e AS MATERIALIZED (SELECT id, lang, page_id, date, page_langs, document "
-            f"FROM cms_search_searchentry WHERE {matched} @@ to_tsquery('simple', %s) AND lang || '' = %s{within})"
+        return f"{matched} @@ to_tsquery('simple', %s) AND lang || '' = %s{within}", params
+
+    def search(self, match, scope, limit, offset=0, *, count=True):
+        wanted = offset + limit
+        if not match.terms or match.mode != ALL or scope.without_lang or wanted > SLICE_WINDOW:
+            return super().search(match, scope, limit, offset, count=count)
+        # Counted first when that is cheap: no match, no ranking at all; a few, ranked all at once.
+        total = self.count(match, scope) if count and self._counts_matches(scope) else None
+        if total == 0:
+            return Ranked(0, [])
+        page_ids = self._newest(match, scope, wanted) if total is None or total > FEW else None
+        if page_ids is None:
+            ranked = super().search(match, scope, limit, offset, count=count and total is None)
+            return ranked if total is None else Ranked(total, ranked.rows)
+        if total is None:
+            total = self.count(match, scope) if count else 0
+        return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(page_ids[offset:])])
+
+    def _newest(self, match, scope, wanted) -> list[int] | None:
+        """The first ``wanted`` pages ranked among the newest ``SLICE`` entries, when they are all in the
+        best rank group (then no older entry ranks before them); else ``None``."""
+        before, hits, condition, params = self.matching(match, scope, newest=True)
+        where, where_params = self._where(scope)
+        order, order_params = self._order(match)
+        best = self.member("%s")
+        sql = f"{before} SELECT e.page_id, {best} FROM {hits} WHERE {condition} AND {where} ORDER BY {order} LIMIT %s"
+        fields = () if match.title_only else ("title",)
+        params = [*params, self.expression(match, fields, exact=True), *where_params, *order_params, wanted]
+        rows = self.fetch(sql, params)
+        if len(rows) < wanted or not rows[-1][1]:
+            return None
+        return [page_id for page_id, _ in rows]
+
+    @staticmethod
+    def _counts_matches(scope) -> bool:
+        """Whether ``count`` reads the matches alone (the scope is every indexed page but a known few)."""
+        return scope.outside is not None and len(scope.outside) <= OUTSIDE_MAX and not scope.without_lang
+
+    def count(self, match, scope):
+        outside = scope.outside
+        if not match.terms or not self._counts_matches(scope):
+            return super().count(match, scope)
+        condition, params = self._matches(match, scope)
+        sql = (
+            f"SELECT COUNT(*) - COUNT(*) FILTER (WHERE page_id = ANY(%s)) FROM cms_search_searchentry WHERE {condition}"
         )
-        return before, "e", "TRUE", params
+        return self.fetch(sql, [sorted(outside), *params])[0][0]
 
     def member(self, expression):
         # A subquery of its own is computed once for the statement (an InitPlan); written in place, the

@@ -205,3 +205,109 @@ def test_entries_indexed_before_take_the_new_ids(site_tree):
     assert SearchEntry.objects.filter(page=page).count() >= 2
     found = engine.search("narwhal", "en", Page.objects.all(), offer_others=False)
     assert [hit.page_id for hit in found.hits] == [page.pk]
+
+
+postgresql_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's newest slice")
+SUGGESTIONS = [("en", "works"), ("en", "weekly up"), ("ar", "ورش"), ("ar", "تحديث أ"), ("ku", "kar"), ("ku", "rûn")]
+
+
+@postgresql_only
+@pytest.mark.parametrize("slice_", [4, 12, 40, 10**6])
+def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, slice_, monkeypatch):
+    """PostgreSQL ranks the newest entries alone first (``search.backends.postgres``): whatever the slice,
+    every window of every query, and every suggestion, is what the sorted statement gives, with its count;
+    and across these slices the shortcut is taken as well as refused."""
+    from search.backends import get_backend, postgres
+
+    monkeypatch.setattr(postgres, "SLICE", slice_)
+    monkeypatch.setattr(postgres, "FEW", 0)  # the corpus is small: every match count is "many"
+    backend, answered, newest = get_backend(), [], postgres.PostgresBackend._newest
+
+    def recorded(self, *args):
+        answered.append(newest(self, *args))
+        return answered[-1]
+
+    monkeypatch.setattr(postgres.PostgresBackend, "_newest", recorded)
+    for lang, q in QUERIES:
+        for limit, offset in WINDOWS:
+            read, sorted_, counted = _both(lang, q, limit, offset)
+            assert [pk for pk, _ in read.rows] == [pk for pk, _ in sorted_.rows], (q, limit, offset)
+            assert read.total == sorted_.total == counted, (q, limit, offset)
+    for lang, q in SUGGESTIONS:
+        match = Match(tuple(normalise.query_terms(q, lang)), prefix_last=True, title_only=True)
+        with backend.session():
+            read = backend.search(match, _scope(lang), 3, count=False)
+            sorted_ = SQLBackend.search(backend, match, _scope(lang), 3, count=False)
+        assert read.rows == sorted_.rows, q
+    taken = [result for result in answered if result is not None]
+    assert len(answered) > len(QUERIES) * len(WINDOWS)  # every search and suggestion tries it
+    if slice_ == 10**6:
+        assert taken  # the slice is every entry: wherever the page is all in the best group
+    if slice_ == 4:
+        assert len(taken) < len(answered)  # four entries: refused, every match is ranked
+
+
+@postgresql_only
+def test_a_title_word_is_answered_from_the_newest_entries_and_counted_from_its_matches(items, hidden, monkeypatch):
+    """Two items have "workshop" in the title: the count (hidden pages taken off) is read from the matches
+    without a visibility check on each, and, the matches being many, a page of two is read among the
+    newest entries. (The corpus is small: "many" is made to start at ten.)"""
+    from search.backends import get_backend, postgres
+
+    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.count())
+    monkeypatch.setattr(postgres, "FEW", 10)
+    match, scope = Match(tuple(normalise.query_terms("workshop", "en"))), _scope("en")
+    with CaptureQueriesContext(connection) as queries:
+        ranked = get_backend().search(match, scope, 2)
+    assert {pk for pk, _ in ranked.rows} == {items["news_hajin"].pk, items["news_kasra"].pk}
+    statements = [query["sql"] for query in queries.captured_queries if "to_tsquery" in query["sql"]]
+    assert len(statements) == 2, statements  # the count, the newest slice
+    assert "COUNT(*)" in statements[0] and "EXISTS" not in statements[0]
+    assert "ORDER BY id DESC OFFSET" in statements[1]
+    _, sorted_, counted = _both("en", "workshop", 100, 0)
+    assert ranked.total == counted == len(sorted_.rows)
+    assert hidden["expired"].pk not in [pk for pk, _ in sorted_.rows]
+
+
+@postgresql_only
+def test_an_older_title_match_comes_before_the_newest_body_matches(site_tree, monkeypatch):
+    """The newest entries hold a full page of body matches, but an older item has the word in its title:
+    the page found among the newest is refused, and the older item comes first."""
+    from news.factories import paragraph
+    from search.backends import postgres
+
+    old = NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, 1), title_en="Narwhal census")
+    newer = [
+        NewsPageFactory(
+            parent=site_tree["news"],
+            date=datetime.date(2030, 1, day),
+            title_en=f"Weekly note {day}",
+            body_en=paragraph("A narwhal was seen near the coast."),
+        )
+        for day in range(1, 7)
+    ]
+    indexer.index_pages([old.pk, *(page.pk for page in newer)])
+    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.filter(page__in=newer).count())
+    monkeypatch.setattr(postgres, "FEW", 0)
+    data = engine.search("narwhal", "en", searchable_pages(selectors.ItemFilters(), "en"), limit=2)
+    assert [hit.page_id for hit in data.hits] == [old.pk, newer[-1].pk]
+    assert data.count == 7
+
+
+@postgresql_only
+def test_an_unfiltered_search_counts_first_and_ranks_no_match_and_few_matches_at_once(items):
+    from search.backends import get_backend
+
+    def statements(q):
+        match, scope = Match(tuple(normalise.query_terms(q, "en"))), _scope("en")
+        with CaptureQueriesContext(connection) as queries:
+            ranked = get_backend().search(match, scope, 20)
+        return ranked, [query["sql"] for query in queries.captured_queries if "to_tsquery" in query["sql"]]
+
+    ranked, sql = statements("zzznowhere")
+    assert ranked.total == 0 and len(sql) == 1 and "COUNT(*)" in sql[0]  # nothing to rank
+    ranked, sql = statements("Hajin")
+    assert ranked.total == len(ranked.rows) > 0
+    assert len(sql) == 2 and "COUNT(*) OVER" not in sql[1] and "ORDER BY id DESC OFFSET" not in sql[1]
+    _, sorted_, counted = _both("en", "Hajin", 20, 0)
+    assert ranked.rows == sorted_.rows and ranked.total == counted
