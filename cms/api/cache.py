@@ -94,7 +94,10 @@ def _horizon(now) -> float | None:
 
 
 def bump() -> State:
-    """Replace the content version (every ETag and response-cache key changes with it)."""
+    """Replace the content version (every ETag and response-cache key changes with it). When a scheduled
+    time of the version replaced has passed unnoticed (no request came in between), its hooks run first:
+    after this, the new version's start would hide that time from them."""
+    _run_schedule_hooks(version_store().get(VERSION_KEY))
     now = timezone.now()
     state = State(uuid.uuid4().hex, time.time(), _horizon(now))
     version_store().set(VERSION_KEY, state, None)
@@ -113,10 +116,14 @@ def current() -> State:
     if state is None:
         return bump()
     if state.horizon is not None and time.time() >= state.horizon:
-        for hook in SCHEDULE_HOOKS:
-            hook(state.modified, time.time())
         return bump()
     return state
+
+
+def _run_schedule_hooks(state: State | None) -> None:
+    if state is not None and state.horizon is not None and time.time() >= state.horizon:
+        for hook in SCHEDULE_HOOKS:
+            hook(state.modified, time.time())
 
 
 @contextmanager

@@ -307,3 +307,25 @@ def test_what_searching_keeps_per_version_is_read_once(api, items, no_response_c
     statements = [query["sql"] for query in warm.captured_queries]
     assert any("cms_search_fts" in sql or "to_tsquery" in sql for sql in statements)
     assert not any("DISTINCT" in sql for sql in statements), statements
+
+
+def test_an_expiry_passed_before_the_next_change_still_drops_the_links_to_the_expired_page(api, items):
+    """A page expires by the clock alone, and a change elsewhere replaces the content version before any
+    request noticed the expiry: the stored documents linking to it are forgotten all the same (the version
+    replaced hands its passed scheduled time to the hooks), so no detail links to it."""
+    from cms.api import cache
+    from news.factories import paragraph
+
+    target = items["pages"][3]
+    path = f"/en/news/{target.slug_en}/"
+    linker = items["pages"][0]
+    linker.body_en = paragraph(f'<a linktype="page" id="{target.pk}">the report</a>')
+    linker.save_revision().publish()
+    assert path in str(served_detail(api, linker))  # stored while the target is public
+    when = timezone.now() + timezone.timedelta(seconds=2)
+    type(target).objects.filter(pk=target.pk).update(expire_at=when)  # as saved long ago: no signal
+    cache.bump()  # the version now knows the coming expiry
+    time.sleep(max(0.0, (when - timezone.now()).total_seconds()) + 0.2)
+    NewsPageFactory(parent=items["news"], title_en="A change elsewhere")  # replaces the version first
+    assert path not in str(api.get(f"items/{linker.pk}/", {"lang": "en"}).data)
+    assert api.get(f"items/{target.pk}/", {"lang": "en"}).status_code == 404
