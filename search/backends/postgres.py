@@ -56,8 +56,6 @@ _TURN_OFF = "SELECT " + ", ".join(
 SLICE, SLICE_WINDOW = 3000, 100
 #: Up to this many matches (counted first), every match is ranked at once: cheaper than a slice then.
 FEW = 150
-#: Past this many pages outside the scope, the count checks each match's page instead (see ``count``).
-OUTSIDE_MAX = 5000
 _SLICE_START = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
 _PUT_BACK = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
 
@@ -98,7 +96,7 @@ class PostgresBackend(SQLBackend):
         if not match.terms or match.mode != ALL or scope.without_lang or wanted > SLICE_WINDOW:
             return super().search(match, scope, limit, offset, count=count)
         # Counted first when that is cheap: no match, no ranking at all; a few, ranked all at once.
-        total = self.count(match, scope) if count and self._counts_matches(scope) else None
+        total = self.count(match, scope) if count and self.counts_matches(scope) else None
         if total == 0:
             return Ranked(0, [])
         page_ids = self._newest(match, scope, wanted) if total is None or total > FEW else None
@@ -124,14 +122,9 @@ class PostgresBackend(SQLBackend):
             return None
         return [page_id for page_id, _ in rows]
 
-    @staticmethod
-    def _counts_matches(scope) -> bool:
-        """Whether ``count`` reads the matches alone (the scope is every indexed page but a known few)."""
-        return scope.outside is not None and len(scope.outside) <= OUTSIDE_MAX and not scope.without_lang
-
     def count(self, match, scope):
         outside = scope.outside
-        if not match.terms or not self._counts_matches(scope):
+        if not match.terms or not self.counts_matches(scope):
             return super().count(match, scope)
         condition, params = self._matches(match, scope)
         sql = (

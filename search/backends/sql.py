@@ -17,6 +17,8 @@ from . import ALL, ANY, Backend, Match, Ranked, Scope
 
 #: Field sets of the tiers, best first (the last tier, the body, is "anything else").
 TIERS = (("title",), ("title", "summary"), ("title", "summary", "names"))
+#: Past this many pages outside the scope, a count checks each match's page instead (see ``counts_matches``).
+OUTSIDE_MAX = 5000
 
 
 class SQLBackend(Backend):
@@ -38,6 +40,12 @@ class SQLBackend(Backend):
 
     def term_expression(self, match: Match, position: int) -> str:
         raise NotImplementedError
+
+    @staticmethod
+    def counts_matches(scope: Scope) -> bool:
+        """Whether a count may read the matches alone, taking off those of ``scope.outside`` (the scope is
+        every indexed page but a known few) instead of checking each match's page."""
+        return scope.outside is not None and len(scope.outside) <= OUTSIDE_MAX and not scope.without_lang
 
     def _where(self, scope: Scope) -> tuple[str, list]:
         sql = f"e.lang = %s AND EXISTS ({scope.pages_sql}{self.fence})"

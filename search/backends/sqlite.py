@@ -32,8 +32,6 @@ from .sql import TIERS, SQLBackend
 FEW = 100
 #: Past this many words an ANY-mode query is sorted: its groups (words matched x tiers) would be too many.
 ANY_GROUPED_MAX = 3
-#: Past this many pages outside the scope, the count checks each match's page instead (see ``count``).
-OUTSIDE_MAX = 5000
 
 COLUMNS = {"title": "title_norm", "summary": "summary_norm", "names": "names_norm", "body": "body_norm"}
 
@@ -106,7 +104,7 @@ class SQLiteBackend(SQLBackend):
 
     def count(self, match, scope):
         outside = scope.outside
-        if outside is None or len(outside) > OUTSIDE_MAX or scope.without_lang or not match.terms:
+        if not match.terms or not self.counts_matches(scope):
             return super().count(match, scope)
         by_id, by_id_params = self._by_id(scope)
         sql = f"SELECT COUNT(*) FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id}"
