@@ -27,7 +27,10 @@ GIN hands matches over in no useful order, so a common word would rank all its m
 10,000 items). The entries' ids follow the ranking's tie-break (``search.models.entry_id``), so when every
 word must match (and for suggestions) the newest ``SLICE`` entries are ranked first, alone: when the page
 found there is all in the best rank group (every word in the title, in the forms typed), no older entry can
-come before any of it, and that page is the answer. Otherwise every match is ranked, as before. The count of
+come before any of it, and that page is the answer. Otherwise every match is ranked, as before. When any word
+may match (the fallback), the entries matching two words or more are read too, from the whole archive (a GIN
+look-up of the pairs of words): the older entries left out match one word each, so an entry matching more, or
+matching one word in its title in the form typed, has none of them before it. The count of
 an unfiltered search is read from the matches alone, the pages it may not return (``Scope.outside``)
 taken off, without a visibility check on each match.
 """
@@ -36,10 +39,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 
 from django.db import connection, transaction
 
-from . import ALL, Ranked
+from . import ALL, ANY, Ranked
 from .sql import SQLBackend
 
 WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
@@ -56,6 +60,8 @@ _TURN_OFF = "SELECT " + ", ".join(
 SLICE, SLICE_WINDOW = 3000, 100
 #: Up to this many matches (counted first), every match is ranked at once: cheaper than a slice then.
 FEW = 150
+#: Past this many words, an any-word search ranks every match (the pairs of words to read grow as its square).
+PAIRS_MAX = 8
 _SLICE_START = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
 _PUT_BACK = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
 
@@ -70,9 +76,12 @@ class PostgresBackend(SQLBackend):
     def matching(self, match, scope, *, newest: bool = False):
         """(See ``SQLBackend``); ``newest``: among the newest ``SLICE`` entries only."""
         condition, params = self._matches(match, scope)
-        if newest:
+        if newest and (match.mode == ALL or len(match.terms) == 1):
             condition += f" AND id >= {_SLICE_START}"
             params.append(SLICE - 1)  # the SLICE-th newest id
+        elif newest:  # and every older entry matching more than one word, wherever it is
+            condition += f" AND (id >= {_SLICE_START} OR document @@ to_tsquery('simple', %s))"
+            params += [SLICE - 1, self.pairs(match)]
         before = (
             "WITH e AS MATERIALIZED (SELECT id, lang, page_id, date, page_langs, document "
             f"FROM cms_search_searchentry WHERE {condition})"
@@ -93,7 +102,8 @@ class PostgresBackend(SQLBackend):
 
     def search(self, match, scope, limit, offset=0, *, count=True):
         wanted = offset + limit
-        if not match.terms or match.mode != ALL or scope.without_lang or wanted > SLICE_WINDOW:
+        many_words = match.mode == ANY and len(match.terms) > PAIRS_MAX
+        if not match.terms or scope.without_lang or wanted > SLICE_WINDOW or many_words:
             return super().search(match, scope, limit, offset, count=count)
         # Counted first when that is cheap: no match, no ranking at all; a few, ranked all at once.
         total = self.count(match, scope) if count and self.counts_matches(scope) else None
@@ -114,10 +124,14 @@ class PostgresBackend(SQLBackend):
         where, where_params = self._where(scope)
         order, order_params = self._order(match)
         best = self.member("%s")
-        sql = f"{before} SELECT e.page_id, {best} FROM {hits} WHERE {condition} AND {where} ORDER BY {order} LIMIT %s"
         fields = () if match.title_only else ("title",)
-        params = [*params, self.expression(match, fields, exact=True), *where_params, *order_params, wanted]
-        rows = self.fetch(sql, params)
+        best_params = [self.expression(match, fields, exact=True)]
+        if match.mode == ANY and len(match.terms) > 1:
+            # The older entries left out match one word each: none comes before an entry matching more.
+            matched, matched_params = self.words_matched(match)
+            best, best_params = f"({best} OR {matched} > 1)", [*best_params, *matched_params]
+        sql = f"{before} SELECT e.page_id, {best} FROM {hits} WHERE {condition} AND {where} ORDER BY {order} LIMIT %s"
+        rows = self.fetch(sql, [*params, *best_params, *where_params, *order_params, wanted])
         if len(rows) < wanted or not rows[-1][1]:
             return None
         return [page_id for page_id, _ in rows]
@@ -131,6 +145,11 @@ class PostgresBackend(SQLBackend):
             f"SELECT COUNT(*) - COUNT(*) FILTER (WHERE page_id = ANY(%s)) FROM cms_search_searchentry WHERE {condition}"
         )
         return self.fetch(sql, [sorted(outside), *params])[0][0]
+
+    def pairs(self, match):
+        """The query text of an entry matching at least two of ``match``'s words."""
+        terms = [self.term_expression(match, position) for position in range(len(match.terms))]
+        return " | ".join(f"({one} & {other})" for one, other in itertools.combinations(terms, 2))
 
     def member(self, expression):
         # A subquery of its own is computed once for the statement (an InitPlan); written in place, the

@@ -58,11 +58,8 @@ class SQLBackend(Backend):
     def _order(self, match: Match) -> tuple[str, list]:
         parts, params = [], []
         if match.mode == ANY and len(match.terms) > 1:
-            matched = []
-            for position in range(len(match.terms)):
-                matched.append(f"CASE WHEN {self.member('%s')} THEN 1 ELSE 0 END")
-                params.append(self.term_expression(match, position))
-            parts.append("(" + " + ".join(matched) + ") DESC")
+            matched, params = self.words_matched(match)
+            parts.append(f"{matched} DESC")
         if not match.title_only:
             cases = []
             for rank, fields in zip(range(len(TIERS), 0, -1), TIERS, strict=True):
@@ -75,6 +72,12 @@ class SQLBackend(Backend):
             params.append(exact)
         parts += ["e.date DESC", "e.page_id DESC"]
         return ", ".join(parts), params
+
+    def words_matched(self, match: Match) -> tuple[str, list]:
+        """SQL (and its parameters) of how many of the query's words the entry ``e`` matches."""
+        cases = [f"CASE WHEN {self.member('%s')} THEN 1 ELSE 0 END" for _ in match.terms]
+        params = [self.term_expression(match, position) for position in range(len(match.terms))]
+        return "(" + " + ".join(cases) + ")", params
 
     def search(self, match: Match, scope: Scope, limit: int, offset: int = 0, *, count: bool = True) -> Ranked:
         if not match.terms:

@@ -208,6 +208,12 @@ def test_entries_indexed_before_take_the_new_ids(site_tree):
 
 
 postgresql_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's newest slice")
+#: Queries whose words are spread over several items: their any-word rankings mix one-word and two-word matches.
+ANY_QUERIES = [
+    ("en", "weekly workshop schedule zzzunknown"),
+    ("ar", "ورشة تحديث المجالس"),
+    ("ku", "kargeh rûniştin heftane"),
+]
 SUGGESTIONS = [("en", "works"), ("en", "weekly up"), ("ar", "ورش"), ("ar", "تحديث أ"), ("ku", "kar"), ("ku", "rûn")]
 
 
@@ -228,11 +234,12 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
         return answered[-1]
 
     monkeypatch.setattr(postgres.PostgresBackend, "_newest", recorded)
-    for lang, q in QUERIES:
-        for limit, offset in WINDOWS:
-            read, sorted_, counted = _both(lang, q, limit, offset)
-            assert [pk for pk, _ in read.rows] == [pk for pk, _ in sorted_.rows], (q, limit, offset)
-            assert read.total == sorted_.total == counted, (q, limit, offset)
+    for lang, q in QUERIES + ANY_QUERIES:
+        for mode in ("all", ANY):
+            for limit, offset in WINDOWS:
+                read, sorted_, counted = _both(lang, q, limit, offset, mode)
+                assert [pk for pk, _ in read.rows] == [pk for pk, _ in sorted_.rows], (q, mode, limit, offset)
+                assert read.total == sorted_.total == counted, (q, mode, limit, offset)
     for lang, q in SUGGESTIONS:
         match = Match(tuple(normalise.query_terms(q, lang)), prefix_last=True, title_only=True)
         with backend.session():
@@ -240,7 +247,7 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
             sorted_ = SQLBackend.search(backend, match, _scope(lang), 3, count=False)
         assert read.rows == sorted_.rows, q
     taken = [result for result in answered if result is not None]
-    assert len(answered) > len(QUERIES) * len(WINDOWS)  # every search and suggestion tries it
+    assert len(answered) > 2 * len(QUERIES) * len(WINDOWS)  # every search and suggestion tries it
     if slice_ == 10**6:
         assert taken  # the slice is every entry: wherever the page is all in the best group
     if slice_ == 4:
@@ -290,6 +297,32 @@ def test_an_older_title_match_comes_before_the_newest_body_matches(site_tree, mo
     monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.filter(page__in=newer).count())
     monkeypatch.setattr(postgres, "FEW", 0)
     data = engine.search("narwhal", "en", searchable_pages(selectors.ItemFilters(), "en"), limit=2)
+    assert [hit.page_id for hit in data.hits] == [old.pk, newer[-1].pk]
+    assert data.count == 7
+
+
+@postgresql_only
+def test_an_older_item_matching_more_words_comes_before_the_newest_title_matches(site_tree, monkeypatch):
+    """Any-word search: the newest entries hold a full page of items with one word in the title, in the
+    form typed, but an older item has two of the words in its body: it is read with them, and comes first."""
+    from news.factories import paragraph
+    from search.backends import postgres
+
+    old = NewsPageFactory(
+        parent=site_tree["news"],
+        date=datetime.date(2020, 1, 1),
+        title_en="Coastal survey",
+        body_en=paragraph("A narwhal and a walrus were counted."),
+    )
+    newer = [
+        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2030, 1, day), title_en=f"Narwhal note {day}")
+        for day in range(1, 7)
+    ]
+    indexer.index_pages([old.pk, *(page.pk for page in newer)])
+    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.filter(page__in=newer).count())
+    monkeypatch.setattr(postgres, "FEW", 0)
+    data = engine.search("narwhal walrus zzzunknown", "en", searchable_pages(selectors.ItemFilters(), "en"), limit=2)
+    assert data.mode == ANY
     assert [hit.page_id for hit in data.hits] == [old.pk, newer[-1].pk]
     assert data.count == 7
 
