@@ -18,6 +18,17 @@ SNIPPET_RELATIONS = {
 SNIPPET_MODELS = tuple(SNIPPET_RELATIONS)
 
 
+def snippets_of(page, name: str) -> list:
+    """The snippets of one of ``page``'s many-to-many relations. A prefetched list is read directly:
+    modelcluster's manager builds a new Django manager and queryset on every access (0.16 ms each, a third
+    of an index rebuild). Relations set in memory (a revision being previewed) still go through it."""
+    in_memory = getattr(page, "_cluster_related_objects", {})
+    prefetched = getattr(page, "_prefetched_objects_cache", {})
+    if name in prefetched and name not in in_memory:
+        return list(prefetched[name])
+    return list(getattr(page, name).all())
+
+
 def places_within(place_ids) -> set[int]:
     """These places and every place inside them (a governorate's towns, a region's governorates and towns)."""
     found, frontier = set(place_ids), list(place_ids)

@@ -17,6 +17,7 @@ from cms.localize import Localizer, has_value, is_available, own_value, written
 from cms.paths import Paths
 
 from .models import DialogueSessionPage, StatementPage
+from .relations import snippets_of
 from .selectors import TYPE_OF_MODEL, public_attachments
 
 
@@ -63,7 +64,7 @@ def _card(page, code: str, context: Context, index: MediaIndex) -> tuple[dict, L
         "date": page.date.isoformat(),
         "summary": localizer.get(page, "summary") or "",
         "image": image_entry(page.main_image_id, index, localizer, "image"),
-        "topics": _named_list(page.topics.all(), localizer, "topics"),
+        "topics": _named_list(snippets_of(page, "topics"), localizer, "topics"),
     }
     return data, localizer
 
@@ -192,9 +193,9 @@ def detail_data(page, code: str, context: Context, related: list, index: MediaIn
         },
         body=body,
         dateline_place=named(page.dateline_place, localizer, "dateline_place"),
-        places=_named_list(page.places.all(), localizer, "places"),
+        places=_named_list(snippets_of(page, "places"), localizer, "places"),
         project=_project(page.project, localizer, "project"),
-        partners=_organisations(page.partners.all(), localizer, "partners"),
+        partners=_organisations(snippets_of(page, "partners"), localizer, "partners"),
         people=[],
         statement=None,
         session=None,
@@ -216,15 +217,15 @@ def detail_data(page, code: str, context: Context, related: list, index: MediaIn
             ],
         }
     if isinstance(page, DialogueSessionPage):
-        facilitators = page.facilitators.all()
+        facilitators = snippets_of(page, "facilitators")
         data["people"] = _people(facilitators, localizer, "people")
         age_groups = sorted(page.age_groups.all(), key=lambda g: (g.sort_order or 0, g.pk))
         data["session"] = {
             "start_date": page.start_date.isoformat() if page.start_date else None,
             "end_date": page.end_date.isoformat() if page.end_date else None,
             "facilitators": _people(facilitators, localizer, "session.facilitators"),
-            "organisers": _organisations(page.organisers.all(), localizer, "session.organisers"),
-            "funders": _organisations(page.funders.all(), localizer, "session.funders"),
+            "organisers": _organisations(snippets_of(page, "organisers"), localizer, "session.organisers"),
+            "funders": _organisations(snippets_of(page, "funders"), localizer, "session.funders"),
             "participants": {
                 "total": page.participants_total,
                 "women": page.participants_women,

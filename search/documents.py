@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cms import languages
 from cms.localize import Localizer, is_available, own_value
+from news.relations import snippets_of
 
 from . import normalise
 
@@ -81,8 +82,8 @@ class Document:
 
 def attached(page) -> list:
     """The snippets a page is filed under (uses whatever the caller prefetched; each relation read once)."""
-    places = list(page.places.all())
-    items = list(page.topics.all()) + places + list(page.partners.all())
+    places = snippets_of(page, "places")
+    items = snippets_of(page, "topics") + places + snippets_of(page, "partners")
     for place in [*places, page.dateline_place]:
         if place is not None:
             items.append(place)
@@ -91,7 +92,7 @@ def attached(page) -> list:
         items.append(page.project)
     for name in ("facilitators", "organisers", "funders"):
         if hasattr(page, name):
-            items.extend(getattr(page, name).all())
+            items.extend(snippets_of(page, name))
     return list({(type(item), item.pk): item for item in items}.values())
 
 

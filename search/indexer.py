@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from cms.api import cache
 from cms.availability import prime_review_codes
@@ -99,9 +100,27 @@ def index_pages(page_ids: Iterable[int]) -> int:
                     )
         with transaction.atomic():
             SearchEntry.objects.filter(page_id__in=chunk).delete()
-            SearchEntry.objects.bulk_create(entries)
+            _write(entries)
         written += len(entries)
     return written
+
+
+def _write(entries: list[SearchEntry]) -> None:
+    """Insert new entries; on PostgreSQL as a ``COPY`` stream (no statement of 15 × 500 parameters to build
+    and parse: a quarter of a rebuild's time went to that)."""
+    if connection.vendor != "postgresql":
+        SearchEntry.objects.bulk_create(entries)
+        return
+    now = timezone.now()
+    fields = SearchEntry._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {SearchEntry._meta.db_table} ({columns}) FROM STDIN") as copy,
+    ):
+        for entry in entries:
+            entry.updated_at = now
+            copy.write_row([getattr(entry, field.attname) for field in fields])
 
 
 def remove_pages(page_ids: Iterable[int]) -> None:
@@ -139,8 +158,12 @@ def rebuild() -> int:
             _run(GIN_FLUSH)
     if sqlite:
         _run(["INSERT INTO cms_search_fts(cms_search_fts) VALUES ('optimize')"])
-    elif connection.vendor == "postgresql":
+    elif postgresql and connection.in_atomic_block:
         _run(["ANALYZE cms_search_searchentry"])  # the planner's figures for the new entries
+    elif postgresql:
+        # And the visibility map: every old entry is a dead row now, and until a vacuum clears them the
+        # index-only reads of a search (its count, the newest slice's bound) visit the table as well.
+        _run(["VACUUM (ANALYZE) cms_search_searchentry"])
     cache.bump()  # search answers, and what searching keeps per content version, may differ now
     return written
 

@@ -23,6 +23,7 @@ from news.factories import (
     paragraph,
 )
 from news.models import NewsPage
+from news.relations import snippets_of
 from news.taxonomy import Person, Topic
 
 pytestmark = pytest.mark.django_db
@@ -229,3 +230,22 @@ def test_session_participants_must_add_up(site_tree):
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "participants_total" in error.value.message_dict
+
+
+def test_snippets_of_reads_what_was_prefetched_and_what_is_set_in_memory(site_tree, django_assert_num_queries):
+    """``news.relations.snippets_of``: a prefetched relation costs no query (the index and the stored
+    documents read it for thousands of pages); relations set in memory, as on a revision being previewed,
+    win over what was prefetched; without either, the database is read."""
+    first, second = TopicFactory(name_en="Water"), TopicFactory(name_en="Schools")
+    page = NewsPageFactory(parent=site_tree["news"])
+    page.topics.set([first])
+    page.save()
+    loaded = NewsPage.objects.prefetch_related("topics").get(pk=page.pk)
+    with django_assert_num_queries(0):
+        assert snippets_of(loaded, "topics") == [first]
+    loaded.topics = [second]  # a form or a revision's content, not saved
+    with django_assert_num_queries(0):
+        assert snippets_of(loaded, "topics") == [second]
+    plain = NewsPage.objects.get(pk=page.pk)
+    with django_assert_num_queries(1):
+        assert snippets_of(plain, "topics") == [first]

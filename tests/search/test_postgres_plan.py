@@ -86,7 +86,11 @@ def test_suggestions_read_the_titles_index(client, many):
     assert [result["title"] for result in response.json()["results"]][:2] == ["Workshop 24", "Workshop 23"]
     [sql] = [query["sql"] for query in captured.captured_queries if "to_tsquery" in query["sql"]]
     plan = _plan(sql)
-    assert "cms_search_entry_title" in plan, plan
+    matching = plan.split("->  Sort")[0]  # how matches are found, before they are ranked
+    # Through the titles' index, or (on a table this small) every entry of the newest slice by its title:
+    # never a test of every document.
+    assert "cms_search_entry_title" in matching or "title_norm) @@" in matching, plan
+    assert "(document @@" not in matching, plan
 
 
 def test_a_rebuild_merges_its_entries_in_bulk_and_leaves_no_pending_list(client, many):
