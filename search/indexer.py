@@ -13,13 +13,12 @@ import importlib
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from cms.api import cache
 from cms.availability import prime_review_codes
 from news.models import CONTENT_PAGE_MODELS
-from news.taxonomy import Place
+from news.relations import prefetch_snippets
 
 from .documents import documents
 from .models import SearchEntry, entry_id
@@ -54,18 +53,11 @@ def is_paused() -> bool:
     return _paused.get()
 
 
-def _places():
-    return Place.objects.select_related("parent__parent")
-
-
-def _live_pages(model, ids):
-    related = ["topics", "partners", Prefetch("places", queryset=_places())]
-    related += [name for name in ("facilitators", "organisers", "funders") if hasattr(model, name)]
-    return (
-        model.objects.filter(pk__in=ids, live=True)
-        .select_related("project", "dateline_place__parent__parent")
-        .prefetch_related(*related)
-    )
+def _live_pages(model, ids) -> list:
+    live = model.objects.filter(pk__in=ids, live=True)
+    pages = list(live.select_related("project", "dateline_place__parent__parent"))
+    prefetch_snippets(pages)
+    return pages
 
 
 def _chunks(ids: list[int]):
@@ -79,7 +71,7 @@ def index_pages(page_ids: Iterable[int]) -> int:
     for chunk in _chunks(sorted(set(page_ids))):
         entries = []
         for model in CONTENT_PAGE_MODELS:
-            pages = list(_live_pages(model, chunk))
+            pages = _live_pages(model, chunk)
             prime_review_codes(pages)
             for page in pages:
                 written_in = documents(page)

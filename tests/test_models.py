@@ -19,11 +19,12 @@ from news.factories import (
     DialogueSessionPageFactory,
     NewsPageFactory,
     PersonFactory,
+    PlaceFactory,
     TopicFactory,
     paragraph,
 )
-from news.models import NewsPage
-from news.relations import snippets_of
+from news.models import DialogueSessionPage, NewsPage
+from news.relations import prefetch_snippets, snippets_of
 from news.taxonomy import Person, Topic
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +250,33 @@ def test_snippets_of_reads_what_was_prefetched_and_what_is_set_in_memory(site_tr
     plain = NewsPage.objects.get(pk=page.pk)
     with django_assert_num_queries(1):
         assert snippets_of(plain, "topics") == [first]
+
+
+def test_prefetch_snippets_reads_every_relation_of_many_pages_in_two_queries_each(
+    site_tree, django_assert_num_queries, django_assert_max_num_queries
+):
+    """``news.relations.prefetch_snippets`` (the index rebuild): what ``snippets_of`` then gives is what each
+    page's own relation gives, in the same order, with the places' parents loaded, whatever the number of
+    pages."""
+    region = PlaceFactory(name_en="Jazira")
+    town = PlaceFactory(name_en="Amuda", parent=region)
+    topics = [TopicFactory(name_en=f"Topic {n}") for n in range(3)]
+    sessions = []
+    for n in range(4):
+        page = DialogueSessionPageFactory(parent=site_tree["sessions"])
+        page.topics.set(topics[: n + 1])
+        page.places.set([town] if n % 2 else [])
+        page.facilitators.set([PersonFactory()])
+        page.save()
+        sessions.append(page)
+    pages = list(DialogueSessionPage.objects.filter(pk__in=[page.pk for page in sessions]))
+    relations = ("topics", "places", "partners", "facilitators", "organisers", "funders")
+    with django_assert_max_num_queries(2 * len(relations)):  # one when no page has any
+        prefetch_snippets(pages)
+    with django_assert_num_queries(0):
+        read = {(page.pk, name): snippets_of(page, name) for page in pages for name in relations}
+        assert [place.ancestors() for page in pages for place in read[(page.pk, "places")]] == [[region]] * 2
+    for page in DialogueSessionPage.objects.filter(pk__in=[page.pk for page in sessions]):
+        for name in relations:
+            assert read[(page.pk, name)] == list(getattr(page, name).all()), name
+    assert [len(read[(page.pk, "topics")]) for page in sorted(pages, key=lambda page: page.pk)] == [1, 2, 3, 3]
