@@ -226,6 +226,7 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
     from search.backends import get_backend, postgres
 
     monkeypatch.setattr(postgres, "SLICE", slice_)
+    monkeypatch.setattr(postgres, "FIRST_SLICE", max(1, slice_ // 4))  # tried first, and refused or not
     monkeypatch.setattr(postgres, "FEW", 0)  # the corpus is small: every match count is "many"
     backend, answered, newest = get_backend(), [], postgres.PostgresBackend._newest
 
