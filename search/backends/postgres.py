@@ -142,8 +142,7 @@ class PostgresBackend(SQLBackend):
         best_params = [self.expression(match, fields, exact=True)]
         if match.mode == ANY and len(match.terms) > 1:
             # The older entries left out match one word each: none comes before an entry matching more.
-            matched, matched_params = self.words_matched(match)
-            best, best_params = f"({best} OR {matched} > 1)", [*best_params, *matched_params]
+            best, best_params = f"({best} OR {self.member('%s')})", [*best_params, self.pairs(match)]
         sql = f"{before} SELECT e.page_id, {best} FROM {hits} WHERE {condition} AND {where} ORDER BY {order} LIMIT %s"
         rows = self.fetch(sql, [*params, *best_params, *where_params, *order_params, wanted])
         if len(rows) < wanted or not rows[-1][1]:
