@@ -34,18 +34,18 @@ def snippets_of(page, name: str) -> list:
     return list(getattr(page, name).all())
 
 
-def prefetch_snippets(pages) -> None:
-    """Read every many-to-many snippet relation of these pages (of one model) for ``snippets_of``: two
-    queries per relation, the links then their snippets in their model's order, where Django's prefetching
-    builds a manager and a queryset for each page and relation (half of an index rebuild's Python time).
-    Places come with their governorate and region (``Place.ancestors``)."""
+def prefetch_snippets(pages, names=None) -> None:
+    """Read the many-to-many snippet relations (``names``, else all) of these pages of one model for
+    ``snippets_of``: two queries per relation, the links then their snippets in their model's order, where
+    Django's prefetching builds a manager and a queryset for each page and relation (half of an index
+    rebuild's Python time). Places come with their governorate and region (``Place.ancestors``)."""
     if not pages:
         return
     model, ids = type(pages[0]), [page.pk for page in pages]
     for page in pages:
-        page._snippets = {}
+        page.__dict__.setdefault("_snippets", {})
     for field in model._meta.get_fields():
-        if not isinstance(field, ParentalManyToManyField):
+        if not isinstance(field, ParentalManyToManyField) or (names is not None and field.name not in names):
             continue
         through = field.remote_field.through
         source = through._meta.get_field(field.m2m_field_name()).attname

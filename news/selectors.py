@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, F, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat
+from modelcluster.fields import ParentalManyToManyField
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
@@ -22,6 +23,7 @@ from cms.paths import former_page_id
 from cms.visibility import public_pages, restricted_collection_ids
 
 from .models import DialogueSessionPage, NewsPage, StatementPage
+from .relations import prefetch_snippets
 from .taxonomy import Organisation, Person, Place, Project, Topic
 
 ITEM_TYPES = {"news": NewsPage, "statement": StatementPage, "dialogue_session": DialogueSessionPage}
@@ -167,13 +169,19 @@ def load_items(rows: list[tuple[int, int]], *, detail: bool = False) -> list[Pag
             continue
         queryset = model.objects.filter(pk__in=pks)
         if detail:
-            queryset = queryset.select_related("project__funder", "dateline_place").prefetch_related(
-                *DETAIL_RELATIONS[model]
-            )
+            others = [name for name in DETAIL_RELATIONS[model] if not _is_snippet_relation(model, name)]
+            queryset = queryset.select_related("project__funder", "dateline_place").prefetch_related(*others)
+            pages = list(queryset)
+            prefetch_snippets(pages)
         else:
-            queryset = queryset.defer_streamfields().prefetch_related(*CARD_RELATIONS)
-        loaded.update({page.pk: page for page in queryset})
+            pages = list(queryset.defer_streamfields())
+            prefetch_snippets(pages, CARD_RELATIONS)
+        loaded.update({page.pk: page for page in pages})
     return [loaded[pk] for pk, _ in rows if pk in loaded]
+
+
+def _is_snippet_relation(model, name: str) -> bool:
+    return isinstance(model._meta.get_field(name.split("__")[0]), ParentalManyToManyField)
 
 
 def public_item(model, pk: int):
