@@ -43,7 +43,7 @@ import itertools
 
 from django.db import connection, transaction
 
-from . import ALL, ANY, Ranked
+from . import ANY, Ranked
 from .sql import SQLBackend
 
 WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
@@ -64,7 +64,12 @@ FIRST_SLICE, SLICE, SLICE_WINDOW = 300, 3000, 100
 FEW = 150
 #: Past this many words, an any-word search ranks every match (the pairs of words to read grow as its square).
 PAIRS_MAX = 8
+#: At most this many older entries with the words in their title or typed forms are read with a slice.
+HEADS_MAX = 200
+COLUMNS, FROM = "id, lang, page_id, date, page_langs, document", "FROM cms_search_searchentry"
 _SLICE_START = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
+#: In front of a statement, in the same query string (see ``PostgresBackend.session``).
+HERE = "SELECT " + ", ".join(f"set_config('{name}', '{value}', true)" for name, value in PLANNER.items()) + "; "
 _PUT_BACK = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
 
 
@@ -75,36 +80,57 @@ def _quoted(word: str) -> str:
 class PostgresBackend(SQLBackend):
     fence = " OFFSET 0"
 
-    def matching(self, match, scope, *, newest: int = 0):
-        """(See ``SQLBackend``); ``newest``: among that many newest entries only."""
+    def matching(self, match, scope, *, newest: int = 0, heads: bool = False):
+        """(See ``SQLBackend``); ``newest``: among that many newest entries only, with, from the whole archive,
+        every older entry matching two words or more when any word may match, and with ``heads`` the older
+        entries with the words in their title or in the forms typed (up to ``HEADS_MAX`` of them). Each is
+        its own index read; ``part`` says which read an entry came from."""
         condition, params = self._matches(match, scope)
-        if newest and (match.mode == ALL or len(match.terms) == 1):
-            condition += f" AND id >= {_SLICE_START}"
-            params.append(newest - 1)  # the id of the slice's oldest entry
-        elif newest:  # and every older entry matching more than one word, wherever it is
-            condition += f" AND (id >= {_SLICE_START} OR document @@ to_tsquery('simple', %s))"
-            params += [newest - 1, self.pairs(match)]
-        # Any-word ranking tests each match against many queries: its document is decompressed once, in the
-        # table expression, instead of once per test (a third of the statement). When every word must
-        # match, most matches are tested once or twice: copying every document costs more than it saves.
-        document = "document || ''::tsvector AS document" if match.mode == ANY else "document"
-        before = (
-            f"WITH e AS MATERIALIZED (SELECT id, lang, page_id, date, page_langs, {document} "
-            f"FROM cms_search_searchentry WHERE {condition})"
-        )
-        return before, "e", "TRUE", params
+        if not newest:
+            return f"WITH e AS MATERIALIZED (SELECT {COLUMNS}, 0 AS part {FROM} WHERE {condition})", "e", "TRUE", params
+        reads = [f"SELECT {COLUMNS}, 0 AS part {FROM} WHERE {condition} AND id >= {_SLICE_START}"]
+        params = [*params, newest - 1]  # the id of the slice's oldest entry
+        older = f" AND id + 0 < {_SLICE_START}"  # tested on each entry read, not a range read of the table
+        pairs = match.mode == ANY and len(match.terms) > 1
+        if pairs:
+            pairs_condition, pairs_params = self._matches(match, scope, self.pairs(match))
+            reads.append(f"SELECT {COLUMNS}, 1 {FROM} WHERE {pairs_condition}{older}")
+            params += [*pairs_params, newest - 1]
+        if heads:
+            heads_condition, heads_params = self._heads(match, scope)
+            not_pairs = " AND NOT document @@ to_tsquery('simple', %s)" if pairs else ""
+            reads.append(
+                f"(SELECT {COLUMNS}, 2 {FROM} WHERE {heads_condition}{not_pairs}{older} LIMIT {HEADS_MAX + 1})"
+            )
+            params += [*heads_params, *([self.pairs(match)] if pairs else []), newest - 1]
+        return f"WITH e AS MATERIALIZED ({' UNION ALL '.join(reads)})", "e", "TRUE", params
 
-    def _matches(self, match, scope) -> tuple[str, list]:
-        """The condition on ``cms_search_searchentry`` of the entries matching in the scope's language."""
+    def _matches(self, match, scope, expression: str | None = None) -> tuple[str, list]:
+        """The condition on ``cms_search_searchentry`` of the entries matching in the scope's language
+        (``expression``: this query text instead of the match's)."""
         if match.title_only:  # suggestions: the titles' own index (migration 0004), no weights to check
-            matched, expression = TITLES, self.expression(dataclasses.replace(match, title_only=False))
+            matched = TITLES
+            expression = expression or self.expression(dataclasses.replace(match, title_only=False))
         else:
-            matched, expression = "document", self.expression(match)
-        within, params = "", [expression, scope.lang]
+            matched, expression = "document", expression or self.expression(match)
+        return self._scoped(f"{matched} @@ to_tsquery('simple', %s)", [expression], scope)
+
+    def _heads(self, match, scope) -> tuple[str, list]:
+        """The entries with the query's words in their title (the titles' index: no weights to check) or in
+        the exact forms typed (when ranking tells them apart)."""
+        expression, exact = self.expression(match), self.expression(match, exact=True)
+        if exact == expression:
+            return self._scoped(f"{TITLES} @@ to_tsquery('simple', %s)", [expression], scope)
+        condition = f"({TITLES} @@ to_tsquery('simple', %s) OR document @@ to_tsquery('simple', %s))"
+        return self._scoped(condition, [expression, exact], scope)
+
+    @staticmethod
+    def _scoped(condition, params, scope) -> tuple[str, list]:
+        within, params = "", [*params, scope.lang]
         if scope.within is not None and len(scope.within) <= WITHIN_MAX:
             within = " AND page_id + 0 = ANY(%s)"  # a check on each match, like the language
             params.append(sorted(scope.within))
-        return f"{matched} @@ to_tsquery('simple', %s) AND lang || '' = %s{within}", params
+        return f"{condition} AND lang || '' = %s{within}", params
 
     def search(self, match, scope, limit, offset=0, *, count=True):
         wanted = offset + limit
@@ -124,30 +150,50 @@ class PostgresBackend(SQLBackend):
         return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(page_ids[offset:])])
 
     def _newest(self, match, scope, wanted) -> list[int] | None:
-        """The first ``wanted`` pages ranked among the newest ``SLICE`` entries (for suggestions, the newest
-        ``FIRST_SLICE`` first), when they are all in the best rank group (then no older entry ranks before
-        them); else ``None``."""
-        for size in sorted({min(FIRST_SLICE, SLICE), SLICE} if match.title_only else {SLICE}):
+        """The first ``wanted`` pages ranked among the newest entries (``_newest_in``), the newest
+        ``FIRST_SLICE`` first, then ``SLICE``; ``None`` when neither page can be shown to be the answer."""
+        for size in sorted({min(FIRST_SLICE, SLICE), SLICE}):
             page_ids = self._newest_in(match, scope, wanted, size)
             if page_ids is not None:
                 return page_ids
         return None
 
     def _newest_in(self, match, scope, wanted, size) -> list[int] | None:
-        before, hits, condition, params = self.matching(match, scope, newest=size)
+        """The first ``wanted`` pages ranked among the newest ``size`` entries and the older ones read with
+        them (``matching``), when no entry left out can rank before the last of them; else ``None``.
+
+        Left out are older entries matching one word (any-word mode), so the page holds when its last entry
+        is in the best group (every word in the title, in the forms typed) or matches more words. When the
+        older entries with the words in their title or in the forms typed were all read too (at most
+        ``HEADS_MAX``: the field tier and the exact forms come before recency), an entry left out has the
+        words in the summary at best and not in the forms typed: the page also holds when its last entry
+        has them in its title or summary. (A last entry that is itself one of those older title matches
+        holds only when they were all read: one left out may be newer.)"""
+        heads = not match.title_only
+        before, hits, condition, params = self.matching(match, scope, newest=size, heads=heads)
         where, where_params = self._where(scope)
         order, order_params = self._order(match)
-        best = self.member("%s")
         fields = () if match.title_only else ("title",)
-        best_params = [self.expression(match, fields, exact=True)]
+        best, best_params = self.member("%s"), [self.expression(match, fields, exact=True)]
+        good, good_params = self.member("%s"), [self.expression(match, ("title", "summary"))]
         if match.mode == ANY and len(match.terms) > 1:
-            # The older entries left out match one word each: none comes before an entry matching more.
-            best, best_params = f"({best} OR {self.member('%s')})", [*best_params, self.pairs(match)]
-        sql = f"{before} SELECT e.page_id, {best} FROM {hits} WHERE {condition} AND {where} ORDER BY {order} LIMIT %s"
-        rows = self.fetch(sql, [*params, *best_params, *where_params, *order_params, wanted])
-        if len(rows) < wanted or not rows[-1][1]:
+            pairs = self.member("%s")
+            best, best_params = f"({best} OR {pairs})", [*best_params, self.pairs(match)]
+            good, good_params = f"({good} OR {pairs})", [*good_params, self.pairs(match)]
+        complete = f"(SELECT COUNT(*) FROM e WHERE part = 2) <= {HEADS_MAX}" if heads else "FALSE"
+        sql = (
+            f"{before} SELECT e.page_id, {best}, {good}, {complete}, e.part FROM {hits} WHERE {condition} AND {where} "
+            f"ORDER BY {order} LIMIT %s"
+        )
+        rows = self.fetch(sql, [*params, *best_params, *good_params, *where_params, *order_params, wanted])
+        if len(rows) < wanted:
             return None
-        return [page_id for page_id, _ in rows]
+        _, last_best, last_good, complete, part = rows[-1]
+        # An older title match read among the first HEADS_MAX may have a newer one left out, equal but for
+        # its date: only a complete reading of them vouches for such a last entry.
+        if not ((last_best and (part != 2 or complete)) or (last_good and complete)):
+            return None
+        return [row[0] for row in rows]
 
     def count(self, match, scope):
         outside = scope.outside
@@ -191,9 +237,13 @@ class PostgresBackend(SQLBackend):
 
     @contextlib.contextmanager
     def session(self):
-        """The planner settings above for the statements run inside, in a transaction (its own when there
-        is none) and put back afterwards when the transaction is the caller's."""
-        if getattr(connection, "search_planner_set", False):
+        """The planner settings above for the statements run inside. Outside a transaction, each statement
+        is sent after them in one query string (``HERE``): PostgreSQL plans each statement of a string after
+        running the one before, and settings made local last until the string's own implicit transaction
+        ends, so no transaction, no second round trip and nothing to put back. Inside the caller's
+        transaction (or with server-side binding, which sends one statement at a time) they are set once
+        for the statements run inside and put back afterwards."""
+        if getattr(connection, "search_planner_set", False) or _in_one_string():
             yield
             return
         own = not connection.in_atomic_block
@@ -209,5 +259,15 @@ class PostgresBackend(SQLBackend):
                     cursor.execute(_PUT_BACK, list(previous))
 
     def fetch(self, sql, params):
-        with self.session():
-            return super().fetch(sql, params)
+        if getattr(connection, "search_planner_set", False) or not _in_one_string():
+            with self.session():
+                return super().fetch(sql, params)
+        with connection.cursor() as cursor:
+            cursor.execute(HERE + sql, params)
+            cursor.nextset()
+            return cursor.fetchall()
+
+
+def _in_one_string() -> bool:
+    """Whether the planner settings go in front of each statement (see ``PostgresBackend.session``)."""
+    return not connection.in_atomic_block and connection.settings_dict["OPTIONS"].get("server_side_binding") is not True

@@ -3,6 +3,8 @@ caller's transaction as it found it. Its planner does not count decompressing a 
 with many matches it would read and test every entry (``search.backends.postgres``)."""
 
 import datetime
+import random
+import string
 
 import pytest
 from django.db import connection, transaction
@@ -113,3 +115,31 @@ def test_a_rebuild_merges_its_entries_in_bulk_and_leaves_no_pending_list(client,
     assert data["count"] == 24
     response = client.get("/api/v1/search/suggest/", {"q": "works", "lang": "en"})
     assert len(response.json()["results"]) == 8
+
+
+def test_an_entrys_document_stays_in_its_row(site_tree):
+    """Ranking tests each match's ``tsvector`` several times: kept in the row (migration 0006), not fetched
+    from the TOAST table for every test, even when the entry's texts are long: only those move out."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's storage")
+    letters = random.Random(7)
+    words = " ".join("".join(letters.choices(string.ascii_lowercase, k=8)) for _ in range(350))
+
+    def values_moved_out() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltoastrelid::regclass FROM pg_class WHERE relname = 'cms_search_searchentry'")
+            cursor.execute(f"SELECT COUNT(DISTINCT chunk_id) FROM {cursor.fetchone()[0]}")
+            return cursor.fetchone()[0]
+
+    before = values_moved_out()
+    page = NewsPageFactory(parent=site_tree["news"], title_en="Long report", body_en=paragraph(words))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(document), octet_length(body) FROM cms_search_searchentry WHERE page_id = %s AND lang = 'en'",
+            [page.pk],
+        )
+        document_size, body_size = cursor.fetchone()
+    # A row far over the threshold (about 2 kB), the document its largest value: the plain and the
+    # normalised body moved out, the document did not.
+    assert document_size > body_size > 2500
+    assert values_moved_out() - before == 2

@@ -19,7 +19,7 @@ from news import selectors
 from news.factories import NewsPageFactory
 from search import engine, indexer, normalise
 from search.api import outside_pages, searchable_pages
-from search.backends import ANY, Match, Scope
+from search.backends import ANY, Match, Scope, get_backend
 from search.backends.sql import SQLBackend
 from search.models import SearchEntry, entry_id
 
@@ -228,6 +228,7 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
     monkeypatch.setattr(postgres, "SLICE", slice_)
     monkeypatch.setattr(postgres, "FIRST_SLICE", max(1, slice_ // 4))  # tried first, and refused or not
     monkeypatch.setattr(postgres, "FEW", 0)  # the corpus is small: every match count is "many"
+    monkeypatch.setattr(postgres, "HEADS_MAX", slice_ // 8)  # older title or exact-form matches: all read, or not
     backend, answered, newest = get_backend(), [], postgres.PostgresBackend._newest
 
     def recorded(self, *args):
@@ -300,6 +301,50 @@ def test_an_older_title_match_comes_before_the_newest_body_matches(site_tree, mo
     data = engine.search("narwhal", "en", searchable_pages(selectors.ItemFilters(), "en"), limit=2)
     assert [hit.page_id for hit in data.hits] == [old.pk, newer[-1].pk]
     assert data.count == 7
+
+
+@postgresql_only
+@pytest.mark.parametrize("mode", ["all", ANY])
+def test_an_older_title_match_is_read_with_the_newest_summary_matches_and_nothing_else_is_ranked(
+    site_tree, mode, monkeypatch
+):
+    """The newest entries hold a full page of items with the word in their summary; an older item has it
+    in its title. The older title matches are read with the newest entries, so an entry left out has the
+    word in its summary at best: the page is answered there, with the older item first, and no other match
+    is ranked (the sorted statement over every match is not run)."""
+    from search.backends import postgres
+
+    old = NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, 1), title_en="Narwhal census")
+    older_summaries = [
+        NewsPageFactory(
+            parent=site_tree["news"], date=datetime.date(2021, 1, day), title_en=f"Note {day}", summary_en="A narwhal."
+        )
+        for day in range(1, 4)
+    ]
+    newer = [
+        NewsPageFactory(
+            parent=site_tree["news"],
+            date=datetime.date(2030, 1, day),
+            title_en=f"Weekly note {day}",
+            summary_en="A narwhal was seen near the coast.",
+        )
+        for day in range(1, 7)
+    ]
+    indexer.index_pages([old.pk, *(page.pk for page in older_summaries + newer)])
+    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.filter(page__in=newer).count())
+    monkeypatch.setattr(postgres, "FEW", 0)
+    ranked_every_match = []
+    sorted_search = SQLBackend.search
+    monkeypatch.setattr(
+        SQLBackend, "search", lambda *args, **kw: ranked_every_match.append(1) or sorted_search(*args, **kw)
+    )
+    match = Match(tuple(normalise.query_terms("narwhal", "en")), mode=mode)
+    with get_backend().session():
+        ranked = get_backend().search(match, _scope("en"), 3)
+    assert [pk for pk, _ in ranked.rows] == [old.pk, newer[-1].pk, newer[-2].pk]
+    assert ranked.total == 10 and not ranked_every_match
+    _, sorted_, counted = _both("en", "narwhal", 3, 0, mode)
+    assert [pk for pk, _ in sorted_.rows] == [pk for pk, _ in ranked.rows] and counted == 10
 
 
 @postgresql_only
