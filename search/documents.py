@@ -70,13 +70,14 @@ class Document:
     body: str
     names: str
     date: object = None
+    names_norm: str = ""
 
     def normalised(self) -> dict:
         return {
             "title_norm": normalise.index_text(self.title, self.lang),
             "summary_norm": normalise.index_text(self.summary, self.lang),
             "body_norm": normalise.index_text(self.body, self.lang),
-            "names_norm": normalise.index_text(self.names, self.lang),
+            "names_norm": self.names_norm or normalise.index_text(self.names, self.lang),
         }
 
 
@@ -108,9 +109,13 @@ def names_text(items, code: str) -> str:
     return " ".join(dict.fromkeys(part.strip() for part in parts if part and part.strip()))
 
 
-def documents(page) -> list[Document]:
-    """One document per enabled language the (specific, live) page is written in."""
+def documents(page, names: dict | None = None) -> list[Document]:
+    """One document per enabled language the (specific, live) page is written in. ``names``: the names
+    already written out for a set of attached items and a language (and their index text), kept by a
+    caller indexing many pages at once: pages share their places, topics and partners."""
     items = attached(page)
+    names = {} if names is None else names
+    key = tuple((type(item), item.pk) for item in items)
     result = []
     for code in languages.enabled_codes():
         if not is_available(page, code):
@@ -119,14 +124,19 @@ def documents(page) -> list[Document]:
         for extra in ("outcomes", "recommendations"):
             if hasattr(page, f"{extra}_{code}"):
                 body += " " + stream_text(_raw(own_value(page, extra, code)))
+        if (key, code) not in names:
+            text = names_text(items, code)
+            names[key, code] = (text, normalise.index_text(text, code))
+        names_written, names_norm = names[key, code]
         result.append(
             Document(
                 lang=code,
                 title=(own_value(page, "title", code) or "").strip(),
                 summary=(own_value(page, "summary", code) or "").strip(),
                 body=body.strip()[:MAX_BODY],
-                names=names_text(items, code),
+                names=names_written,
                 date=getattr(page, "date", None),
+                names_norm=names_norm,
             )
         )
     return result

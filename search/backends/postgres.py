@@ -23,16 +23,18 @@ Each statement is shaped so its cost follows the number of matches, never the si
 - the visibility check is a primary-key look-up per match (an ``OFFSET 0`` fence): the planner cannot
   estimate how many matches are left, and joined 462 matches with every page (90 ms) when it guessed two.
 
+- each entry's ``document`` stays in its row (migration ``0006``): ranking tests it several times per match,
+  and fetched from the TOAST table for each test it cost nearly twice as much.
+
 GIN hands matches over in no useful order, so a common word would rank all its matches (a few thousand at
-10,000 items). The entries' ids follow the ranking's tie-break (``search.models.entry_id``), so when every
-word must match (and for suggestions) the newest ``SLICE`` entries are ranked first, alone: when the page
-found there is all in the best rank group (every word in the title, in the forms typed), no older entry can
-come before any of it, and that page is the answer. Otherwise every match is ranked, as before. When any word
-may match (the fallback), the entries matching two words or more are read too, from the whole archive (a GIN
-look-up of the pairs of words): the older entries left out match one word each, so an entry matching more, or
-matching one word in its title in the form typed, has none of them before it. The count of
-an unfiltered search is read from the matches alone, the pages it may not return (``Scope.outside``)
-taken off, without a visibility check on each match.
+10,000 items). The entries' ids follow the ranking's tie-break (``search.models.entry_id``), so the newest
+entries are ranked first (``FIRST_SLICE``, then ``SLICE``), with older ones read beside them, each set through
+an index of its own (``matching``): when any word may match (the fallback), every entry matching two words or
+more (a GIN look-up of the pairs of words); for searches, the older entries with the words in their title or
+in the forms typed, up to ``HEADS_MAX``. ``_newest_in`` accepts the page found when nothing left out can
+rank before its last entry; otherwise every match is ranked, as before. The count of an unfiltered search is
+read from the matches alone, the pages it may not return (``Scope.outside``) taken off, without a visibility
+check on each match.
 """
 
 from __future__ import annotations
