@@ -24,7 +24,7 @@ from .documents import documents
 from .models import SearchEntry, entry_id
 
 BATCH = 500
-GIN_INDEXES = ("cms_search_entry_document", "cms_search_entry_title")  # migrations 0003 and 0004
+GIN_INDEXES = ("cms_search_entry_document", "cms_search_entry_title", "cms_search_entry_lead")  # 0003, 0004, 0007
 #: A rebuild's settings (its transaction only) and index options (a lock that blocks no read or write).
 GIN_BULK = [
     "SET LOCAL gin_pending_list_limit = '64MB'",

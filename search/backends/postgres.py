@@ -29,12 +29,13 @@ Each statement is shaped so its cost follows the number of matches, never the si
 GIN hands matches over in no useful order, so a common word would rank all its matches (a few thousand at
 10,000 items). The entries' ids follow the ranking's tie-break (``search.models.entry_id``), so the newest
 entries are ranked first (``FIRST_SLICE``, then ``SLICE``), with older ones read beside them, each set through
-an index of its own (``matching``): when any word may match (the fallback), every entry matching two words or
-more (a GIN look-up of the pairs of words); for searches, the older entries with the words in their title or
-in the forms typed, up to ``HEADS_MAX``. ``_newest_in`` accepts the page found when nothing left out can
-rank before its last entry; otherwise every match is ranked, as before. The count of an unfiltered search is
-read from the matches alone, the pages it may not return (``Scope.outside``) taken off, without a visibility
-check on each match.
+an index of its own (``matching``): when any word may match (the fallback), the entries matching two words or
+more (a GIN look-up of the pairs of words; of the triples when the pairs are more than ``LEVEL_MAX``); for
+searches, the older entries with the words in their title, in their title or summary, or in the forms typed,
+up to ``HEADS_MAX`` of each. ``_newest_in`` accepts the page found when nothing left out can rank before its
+last entry; otherwise every match is ranked, as before. The count of an unfiltered search is read from the
+matches alone, the pages it may not return (``Scope.outside``) taken off, without a visibility check on each
+match.
 """
 
 from __future__ import annotations
@@ -46,12 +47,13 @@ import itertools
 from django.db import connection, transaction
 
 from . import ANY, Ranked
-from .sql import SQLBackend
+from .sql import TIERS, SQLBackend
 
 WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
 #: A longer list of pages costs more to check on every match than the pages' own language list does.
 WITHIN_MAX = 200
 TITLES = "to_tsvector('simple'::regconfig, title_norm)"  # the expression of the titles' index
+LEAD = "to_tsvector('simple'::regconfig, title_norm || ' ' || summary_norm)"  # of titles and summaries
 #: Set for the search's statements only (see ``session`` and the module's notes).
 PLANNER = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gather": "0"}
 _TURN_OFF = "SELECT " + ", ".join(
@@ -66,8 +68,11 @@ FIRST_SLICE, SLICE, SLICE_WINDOW = 300, 3000, 100
 FEW = 150
 #: Past this many words, an any-word search ranks every match (the pairs of words to read grow as its square).
 PAIRS_MAX = 8
-#: At most this many older entries with the words in their title or typed forms are read with a slice.
+#: At most this many older entries with the words in their title or summary or typed forms are read with a slice.
 HEADS_MAX = 200
+#: At most this many older entries matching two words (then three) are read with a slice in the fallback.
+LEVEL_MAX = 300
+LEVEL_TOO_LARGE = object()  # what ``_newest_in`` answers when more older entries match that many words
 COLUMNS, FROM = "id, lang, page_id, date, page_langs, document", "FROM cms_search_searchentry"
 _SLICE_START = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
 #: In front of a statement, in the same query string (see ``PostgresBackend.session``).
@@ -82,30 +87,37 @@ def _quoted(word: str) -> str:
 class PostgresBackend(SQLBackend):
     fence = " OFFSET 0"
 
-    def matching(self, match, scope, *, newest: int = 0, heads: bool = False):
-        """(See ``SQLBackend``); ``newest``: among that many newest entries only, with, from the whole archive,
-        every older entry matching two words or more when any word may match, and with ``heads`` the older
-        entries with the words in their title or in the forms typed (up to ``HEADS_MAX`` of them). Each is
-        its own index read; ``part`` says which read an entry came from."""
+    def matching(self, match, scope, *, newest: int = 0, heads: bool = False, level: int = 2, last_level=True):
+        """(See ``SQLBackend``); ``newest``: among that many newest entries only (``part`` 0), with, from the
+        whole archive, the older entries matching ``level`` words or more when any word may match (1), and with
+        ``heads`` the older entries with the words in their title or in the forms typed (2), then in their
+        title or summary (3), up to ``HEADS_MAX + 1`` of each (of 1, ``LEVEL_MAX + 1`` when ``level`` is not the
+        last one to try). Each is its own index read; an entry read twice keeps its first part, and ``r``
+        keeps every read for ``_newest_in`` to count."""
         condition, params = self._matches(match, scope)
         if not newest:
             return f"WITH e AS MATERIALIZED (SELECT {COLUMNS}, 0 AS part {FROM} WHERE {condition})", "e", "TRUE", params
         reads = [f"SELECT {COLUMNS}, 0 AS part {FROM} WHERE {condition} AND id >= {_SLICE_START}"]
         params = [*params, newest - 1]  # the id of the slice's oldest entry
         older = f" AND id + 0 < {_SLICE_START}"  # tested on each entry read, not a range read of the table
-        pairs = match.mode == ANY and len(match.terms) > 1
-        if pairs:
-            pairs_condition, pairs_params = self._matches(match, scope, self.pairs(match))
-            reads.append(f"SELECT {COLUMNS}, 1 {FROM} WHERE {pairs_condition}{older}")
-            params += [*pairs_params, newest - 1]
+        if match.mode == ANY and len(match.terms) > 1:
+            level_condition, level_params = self._matches(match, scope, self.level(match, level))
+            limit = "" if last_level else f" LIMIT {LEVEL_MAX + 1}"
+            reads.append(f"(SELECT {COLUMNS}, 1 {FROM} WHERE {level_condition}{older}{limit})")
+            params += [*level_params, newest - 1]
         if heads:
-            heads_condition, heads_params = self._heads(match, scope)
-            not_pairs = " AND NOT document @@ to_tsquery('simple', %s)" if pairs else ""
-            reads.append(
-                f"(SELECT {COLUMNS}, 2 {FROM} WHERE {heads_condition}{not_pairs}{older} LIMIT {HEADS_MAX + 1})"
-            )
-            params += [*heads_params, *([self.pairs(match)] if pairs else []), newest - 1]
-        return f"WITH e AS MATERIALIZED ({' UNION ALL '.join(reads)})", "e", "TRUE", params
+            for part, (heads_condition, heads_params) in self._heads(match, scope).items():
+                reads.append(f"(SELECT {COLUMNS}, {part} {FROM} WHERE {heads_condition}{older} LIMIT {HEADS_MAX + 1})")
+                params += [*heads_params, newest - 1]
+        return (
+            (
+                f"WITH r AS MATERIALIZED ({' UNION ALL '.join(reads)}), "
+                f"e AS MATERIALIZED (SELECT DISTINCT ON (id) * FROM r ORDER BY id, part)"
+            ),
+            "e",
+            "TRUE",
+            params,
+        )
 
     def _matches(self, match, scope, expression: str | None = None) -> tuple[str, list]:
         """The condition on ``cms_search_searchentry`` of the entries matching in the scope's language
@@ -117,14 +129,18 @@ class PostgresBackend(SQLBackend):
             matched, expression = "document", expression or self.expression(match)
         return self._scoped(f"{matched} @@ to_tsquery('simple', %s)", [expression], scope)
 
-    def _heads(self, match, scope) -> tuple[str, list]:
-        """The entries with the query's words in their title (the titles' index: no weights to check) or in
-        the exact forms typed (when ranking tells them apart)."""
+    def _heads(self, match, scope) -> dict[int, tuple[str, list]]:
+        """The conditions of the older entries read beside the newest (by ``part``): the query's words in
+        the title (2: the titles' own index, no weights to check), in the title or summary (3: migration
+        0007's index), and in the exact forms typed (4: when ranking tells them apart)."""
         expression, exact = self.expression(match), self.expression(match, exact=True)
-        if exact == expression:
-            return self._scoped(f"{TITLES} @@ to_tsquery('simple', %s)", [expression], scope)
-        condition = f"({TITLES} @@ to_tsquery('simple', %s) OR document @@ to_tsquery('simple', %s))"
-        return self._scoped(condition, [expression, exact], scope)
+        heads = {
+            2: self._scoped(f"{TITLES} @@ to_tsquery('simple', %s)", [expression], scope),
+            3: self._scoped(f"{LEAD} @@ to_tsquery('simple', %s)", [expression], scope),
+        }
+        if exact != expression:
+            heads[4] = self._scoped("document @@ to_tsquery('simple', %s)", [exact], scope)
+        return heads
 
     @staticmethod
     def _scoped(condition, params, scope) -> tuple[str, list]:
@@ -153,49 +169,71 @@ class PostgresBackend(SQLBackend):
 
     def _newest(self, match, scope, wanted) -> list[int] | None:
         """The first ``wanted`` pages ranked among the newest entries (``_newest_in``), the newest
-        ``FIRST_SLICE`` first, then ``SLICE``; ``None`` when neither page can be shown to be the answer."""
+        ``FIRST_SLICE`` first, then ``SLICE``; ``None`` when neither page can be shown to be the answer. In
+        the any-word fallback, when more than ``LEVEL_MAX`` older entries match two of the words (the two
+        words of a place's name, say), those matching three are read instead."""
+        levels = list(range(2, min(len(match.terms), 3) + 1)) if match.mode == ANY and len(match.terms) > 1 else [2]
         for size in sorted({min(FIRST_SLICE, SLICE), SLICE}):
-            page_ids = self._newest_in(match, scope, wanted, size)
+            while True:
+                page_ids = self._newest_in(match, scope, wanted, size, levels[0], last_level=len(levels) == 1)
+                if page_ids is not LEVEL_TOO_LARGE:
+                    break
+                levels.pop(0)  # and for the larger slice too: fewer older entries, but of the same kind
             if page_ids is not None:
                 return page_ids
         return None
 
-    def _newest_in(self, match, scope, wanted, size) -> list[int] | None:
+    def _newest_in(self, match, scope, wanted, size, level=2, last_level=True):
         """The first ``wanted`` pages ranked among the newest ``size`` entries and the older ones read with
-        them (``matching``), when no entry left out can rank before the last of them; else ``None``.
+        them (``matching``), when no entry left out can rank before the last of them; else ``None`` (or
+        ``LEVEL_TOO_LARGE``: more than ``LEVEL_MAX`` older entries match ``level`` words).
 
-        Left out are older entries matching one word (any-word mode), so the page holds when its last entry
-        is in the best group (every word in the title, in the forms typed) or matches more words. When the
-        older entries with the words in their title or in the forms typed were all read too (at most
-        ``HEADS_MAX``: the field tier and the exact forms come before recency), an entry left out has the
-        words in the summary at best and not in the forms typed: the page also holds when its last entry
-        has them in its title or summary. (A last entry that is itself one of those older title matches
-        holds only when they were all read: one left out may be newer.)"""
+        What is left out bounds its own rank: fewer than ``level`` words (any-word mode; else every entry
+        has them all); not in the title when every older title match was read, nor in the summary when
+        every older title-or-summary match was too; not in the forms typed when every older exact match was
+        read. The page holds when its last entry ranks above that bound, or equals it and is one of the
+        newest (everything left out is older)."""
         heads = not match.title_only
-        before, hits, condition, params = self.matching(match, scope, newest=size, heads=heads)
+        before, hits, condition, params = self.matching(
+            match, scope, newest=size, heads=heads, level=level, last_level=last_level
+        )
         where, where_params = self._where(scope)
         order, order_params = self._order(match)
-        fields = () if match.title_only else ("title",)
-        best, best_params = self.member("%s"), [self.expression(match, fields, exact=True)]
-        good, good_params = self.member("%s"), [self.expression(match, ("title", "summary"))]
-        if match.mode == ANY and len(match.terms) > 1:
-            pairs = self.member("%s")
-            best, best_params = f"({best} OR {pairs})", [*best_params, self.pairs(match)]
-            good, good_params = f"({good} OR {pairs})", [*good_params, self.pairs(match)]
-        complete = f"(SELECT COUNT(*) FROM e WHERE part = 2) <= {HEADS_MAX}" if heads else "FALSE"
-        sql = (
-            f"{before} SELECT e.page_id, {best}, {good}, {complete}, e.part FROM {hits} WHERE {condition} AND {where} "
-            f"ORDER BY {order} LIMIT %s"
+        any_words = match.mode == ANY and len(match.terms) > 1
+        more = self.member("%s") if any_words else "FALSE"
+        less = self.member("%s") if any_words and level > 2 else "TRUE"
+        level_params = [self.level(match, level)] if any_words else []
+        level_params += [self.level(match, level - 1)] if any_words and level > 2 else []
+        tier, tier_params = "3", []
+        if heads:
+            tier = "CASE " + " ".join(f"WHEN {self.member('%s')} THEN {rank}" for rank in (3, 2, 1)) + " ELSE 0 END"
+            tier_params = [self.expression(match, fields) for fields in TIERS]
+        exact_expression = self.expression(match, exact=True)
+        exact, exact_params = (
+            (self.member("%s"), [exact_expression]) if exact_expression != self.expression(match) else ("TRUE", [])
         )
-        rows = self.fetch(sql, [*params, *best_params, *good_params, *where_params, *order_params, wanted])
+        limits = {1: LEVEL_MAX, 2: HEADS_MAX, 3: HEADS_MAX, 4: HEADS_MAX}  # of the reads beside the newest
+        read = ", ".join(f"(SELECT COUNT(*) FROM r WHERE part = {part}) <= {limit}" for part, limit in limits.items())
+        sql = (
+            f"{before} SELECT e.page_id, e.part, {more}, {less}, {tier}, {exact}, {read} "
+            f"FROM {hits} WHERE {condition} AND {where} ORDER BY {order} LIMIT %s"
+        )
+        params = [*params, *level_params, *tier_params, *exact_params, *where_params, *order_params, wanted]
+        rows = self.fetch(sql, params)
+        if rows and not rows[-1][6] and not last_level:
+            return LEVEL_TOO_LARGE
         if len(rows) < wanted:
             return None
-        _, last_best, last_good, complete, part = rows[-1]
-        # An older title match read among the first HEADS_MAX may have a newer one left out, equal but for
-        # its date: only a complete reading of them vouches for such a last entry.
-        if not ((last_best and (part != 2 or complete)) or (last_good and complete)):
-            return None
-        return [row[0] for row in rows]
+        _, part, more, less, tier, exact, _, titles_read, leads_read, exacts_read = rows[-1]
+        if not heads:
+            titles_read = leads_read = exacts_read = False
+        if exact_params == []:
+            exacts_read = False  # every match is "exact": nothing tells the forms apart
+        bound = (1, 1 if titles_read and leads_read else 2 if titles_read else 3, 0 if exacts_read else 1)
+        last = (2 if more else 1 if less else 0, tier, int(exact))
+        if last > bound or (last == bound and part == 0):
+            return [row[0] for row in rows]
+        return None
 
     def count(self, match, scope):
         outside = scope.outside
@@ -215,8 +253,12 @@ class PostgresBackend(SQLBackend):
 
     def pairs(self, match):
         """The query text of an entry matching at least two of ``match``'s words."""
+        return self.level(match, 2)
+
+    def level(self, match, count):
+        """The query text of an entry matching at least ``count`` of ``match``'s words."""
         terms = [self.term_expression(match, position) for position in range(len(match.terms))]
-        return " | ".join(f"({one} & {other})" for one, other in itertools.combinations(terms, 2))
+        return " | ".join("(" + " & ".join(some) + ")" for some in itertools.combinations(terms, count))
 
     def member(self, expression):
         # A subquery of its own is computed once for the statement (an InitPlan); written in place, the

@@ -135,7 +135,8 @@ def test_an_entrys_document_stays_in_its_row(site_tree):
     page = NewsPageFactory(parent=site_tree["news"], title_en="Long report", body_en=paragraph(words))
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pg_column_size(document), octet_length(body) FROM cms_search_searchentry WHERE page_id = %s AND lang = 'en'",
+            "SELECT pg_column_size(document), octet_length(body) FROM cms_search_searchentry "
+            "WHERE page_id = %s AND lang = 'en'",
             [page.pk],
         )
         document_size, body_size = cursor.fetchone()

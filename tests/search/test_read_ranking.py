@@ -228,7 +228,8 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
     monkeypatch.setattr(postgres, "SLICE", slice_)
     monkeypatch.setattr(postgres, "FIRST_SLICE", max(1, slice_ // 4))  # tried first, and refused or not
     monkeypatch.setattr(postgres, "FEW", 0)  # the corpus is small: every match count is "many"
-    monkeypatch.setattr(postgres, "HEADS_MAX", slice_ // 8)  # older title or exact-form matches: all read, or not
+    monkeypatch.setattr(postgres, "HEADS_MAX", slice_ // 8)  # older title, lead or exact matches: all read, or not
+    monkeypatch.setattr(postgres, "LEVEL_MAX", slice_ // 4)  # older entries matching two words: read, or three
     backend, answered, newest = get_backend(), [], postgres.PostgresBackend._newest
 
     def recorded(self, *args):
@@ -236,6 +237,13 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
         return answered[-1]
 
     monkeypatch.setattr(postgres.PostgresBackend, "_newest", recorded)
+    levels, newest_in = [], postgres.PostgresBackend._newest_in
+
+    def level_recorded(self, match, scope, wanted, size, level=2, last_level=True):
+        levels.append(level)
+        return newest_in(self, match, scope, wanted, size, level, last_level)
+
+    monkeypatch.setattr(postgres.PostgresBackend, "_newest_in", level_recorded)
     for lang, q in QUERIES + ANY_QUERIES:
         for mode in ("all", ANY):
             for limit, offset in WINDOWS:
@@ -254,6 +262,7 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
         assert taken  # the slice is every entry: wherever the page is all in the best group
     if slice_ == 4:
         assert len(taken) < len(answered)  # four entries: refused, every match is ranked
+        assert 3 in levels  # more than one older entry matched two words: those matching three were read
 
 
 @postgresql_only
