@@ -144,3 +144,23 @@ def test_an_entrys_document_stays_in_its_row(site_tree):
     # normalised body moved out, the document did not.
     assert document_size > body_size > 2500
     assert values_moved_out() - before == 2
+
+
+def test_a_rebuilds_analyze_skips_the_texts_and_samples_the_lexemes(db):
+    """The texts are never filtered on: no statistics (migration 0008), so the ``ANALYZE`` ending a rebuild
+    does not read them; the lexemes of ``document`` and of the lead index take a smaller sample, the titles'
+    index (which suggestions' plans need) the default."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's statistics")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attname, attstattarget FROM pg_attribute "
+            "WHERE attrelid IN ('cms_search_searchentry'::regclass, 'cms_search_entry_lead'::regclass, "
+            "'cms_search_entry_title'::regclass) AND attnum > 0 AND NOT attisdropped"
+        )
+        targets = {(table, column): target for table, column, target in cursor.fetchall()}
+    assert targets["cms_search_searchentry", "body_norm"] == targets["cms_search_searchentry", "body"] == 0
+    assert targets["cms_search_searchentry", "document"] == targets["cms_search_entry_lead", "to_tsvector"] == 10
+    default = (-1, None)  # -1 up to PostgreSQL 16, NULL from 17
+    assert targets["cms_search_searchentry", "lang"] in default
+    assert targets["cms_search_entry_title", "to_tsvector"] in default
