@@ -37,7 +37,10 @@ def serve_live(request, page, code: str):
 
 
 def render(request, page, code: str, bar_texts: dict):
-    item = preview.item_data(page, code, request.build_absolute_uri("/").rstrip("/"))
+    # Images and documents by root-relative URLs: they load from whichever host serves the page. A preview's
+    # request is Wagtail's stand-in, named after the page's Site, which need not be the host the editor
+    # reached the admin on (a development server on another port, an admin host of its own).
+    item = preview.item_data(page, code, "")
     renditions = (item.get("image") or {}).get("renditions") or {}
     hero = renditions.get("large") or renditions.get("medium") or next(iter(renditions.values()), None)
     language = languages.KNOWN[code]

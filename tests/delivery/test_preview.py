@@ -5,12 +5,14 @@ shape of the item detail; anything else is a problem+json 401/404 and never the 
 """
 
 import json
+import re
 import time
 from urllib.parse import unquote
 
 import pytest
 from django.core import signing
 from django.test import Client
+from wagtail.models import Site
 
 from delivery import preview
 from tests.delivery.conftest import FRONTEND
@@ -241,3 +243,21 @@ def test_view_live_is_the_frontend_url_in_the_editors_language(newsroom, editor_
         assert unquote(page.get_url()) == f"{FRONTEND}/ar/news/ورشة-عمل-في-هجين/"
     html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert f'href="{FRONTEND}/' in html
+
+
+def test_builtin_preview_images_load_from_the_host_serving_the_admin(newsroom, editor_client):
+    """The preview's request is named after the page's Site; its images must not point there (another port
+    or host than the admin's shows a broken image): root-relative URLs load from the admin's own host."""
+    from cms.factories import ImageFactory
+    from cms.renditions import ensure_renditions
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "www.example.org", 8000
+    site.save()
+    page = newsroom["news_item"]
+    page.main_image = ImageFactory()
+    ensure_renditions(page.main_image)
+    page.save_revision().publish()
+    html = _admin_preview(editor_client, page, "en").content.decode()
+    sources = re.findall(r'<img src="([^"]+)"', html)
+    assert sources and all(source.startswith("/media/") for source in sources), sources
