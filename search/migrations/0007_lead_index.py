@@ -3,7 +3,11 @@ the older entries with the query's words there without testing each document for
 restriction cannot be answered by the GIN index of ``document``: every entry with the word is read and
 tested). ``search.backends.postgres`` reads them beside the newest entries."""
 
+import importlib
+
 from django.db import migrations
+
+_run = importlib.import_module("search.migrations.0004_gin_indexes")._run  # PostgreSQL only
 
 LEAD = "to_tsvector('simple'::regconfig, title_norm || ' ' || summary_norm)"
 FORWARDS = [
@@ -11,15 +15,6 @@ FORWARDS = [
     "WITH (fastupdate = off)",
 ]
 BACKWARDS = ["DROP INDEX IF EXISTS cms_search_entry_lead"]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,11 @@ and the lead index keep a smaller sample (searches start from the GIN indexes wh
 ``search.backends.postgres``); the titles' index keeps the default, which suggestions' plans need. 1.1 s.
 """
 
+import importlib
+
 from django.db import migrations
+
+_run = importlib.import_module("search.migrations.0004_gin_indexes")._run  # PostgreSQL only
 
 TEXTS = ("title", "summary", "body", "title_norm", "summary_norm", "body_norm", "names_norm", "updated_at")
 FORWARDS = [
@@ -21,15 +25,6 @@ BACKWARDS = [
     + ", ".join(f"ALTER COLUMN {column} SET STATISTICS -1" for column in (*TEXTS, "document")),
     "ALTER INDEX cms_search_entry_lead ALTER COLUMN 1 SET STATISTICS -1",
 ]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):
