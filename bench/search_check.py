@@ -2,9 +2,10 @@
 
 PostgreSQL answers most searches from the newest entries and a few older ones read beside them
 (``search.backends.postgres``); SQLite reads its ranking group by group (``search.backends.sqlite``). Both
-must give, for every window, the pages and the count of the one sorted statement every backend shares
-(``SQLBackend.search``). The tests check this on a small corpus; this checks it on a database built by
-``search_bench.py``, for every benchmark query, in both modes and three windows:
+must give, for every window, the pages and the count (up to ``COUNT_MAX``, where counting stops) of the one
+sorted statement every backend shares (``SQLBackend.search``). The tests check this on a small corpus; this
+checks it on a database built by ``search_bench.py``, for every benchmark query, in both modes and three
+windows:
 
     DATABASE_URL=postgresql:///cms_bench_10000 DJANGO_SETTINGS_MODULE=bench.settings \\
         .venv/bin/python bench/search_check.py
@@ -30,7 +31,7 @@ def main() -> int:
     from news import selectors
     from search import normalise
     from search.api import outside_pages, searchable_pages
-    from search.backends import ALL, ANY, Match, Scope, get_backend
+    from search.backends import ALL, ANY, COUNT_MAX, Match, Scope, get_backend
     from search.backends.sql import SQLBackend
 
     backend, filters, checked, different = get_backend(), selectors.ItemFilters(), 0, 0
@@ -48,8 +49,8 @@ def main() -> int:
                     every = SQLBackend.search(backend, match, scope, limit, offset)
                 checked += 1
                 if [pk for pk, _ in fast.rows] != [pk for pk, _ in every.rows] or (
-                    every.rows and fast.total != every.total
-                ):
+                    every.rows and min(fast.total, COUNT_MAX + 1) != min(every.total, COUNT_MAX + 1)
+                ):  # counts stop after COUNT_MAX
                     different += 1
                     print(f"different: {lang} {q!r} {mode} limit={limit} offset={offset}")
     print(f"{checked} windows checked, {different} different")

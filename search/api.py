@@ -84,8 +84,10 @@ class SearchView(PublicAPIView):
             extra = store.dumps({"match_lang": hit.lang, "snippet": passages.get((hit.page_id, hit.lang), "")})
             return cards[hit.page_id][:-1] + "," + extra[1:]
 
-        head = envelope(request, outcome.count, window, [])
+        more = not outcome.count_exact and len(outcome.hits) == window.limit
+        head = envelope(request, outcome.count, window, [], more=more)
         head.pop("results")
+        head = {"count": head.pop("count"), "count_exact": outcome.count_exact, **head}
         results = ",".join(card(hit) for hit in outcome.hits if hit.page_id in cards)
         others = ",".join(card(hit) for hit in outcome.others if hit.page_id in cards)
         body = (

@@ -21,7 +21,7 @@ from cms import languages
 from cms.api.cache import per_version
 
 from . import normalise
-from .backends import ALL, ANY, Match, Scope, get_backend
+from .backends import ALL, ANY, COUNT_MAX, Match, Scope, get_backend
 from .highlight import best_snippet
 from .models import SearchEntry
 
@@ -44,12 +44,16 @@ class Hit:
 
 @dataclass
 class Outcome:
+    """``count``: the matching items, counted up to ``COUNT_MAX``; past it, ``COUNT_MAX`` with
+    ``count_exact`` false ("more than a thousand" is all a reader or a pager needs)."""
+
     count: int
     hits: list[Hit]
     terms: list[normalise.Term]
     mode: str = ALL
     others: list[Hit] = field(default_factory=list)
     other_terms: dict[str, list[normalise.Term]] = field(default_factory=dict)
+    count_exact: bool = True
 
 
 def clean_query(q: str | None) -> str:
@@ -135,7 +139,9 @@ def _search(backend, q, lang, pages, limit, offset, missing, outside) -> Outcome
     if ranked.total == 0 and len(terms) > 1:
         match = Match(tuple(terms), mode=ANY)
         ranked = backend.search(match, scope, limit, offset)
-    outcome = Outcome(ranked.total, [Hit(pk, lang, score) for pk, score in ranked.rows], terms, match.mode)
+    hits = [Hit(pk, lang, score) for pk, score in ranked.rows]
+    exact = ranked.total <= COUNT_MAX
+    outcome = Outcome(ranked.total if exact else COUNT_MAX, hits, terms, match.mode, count_exact=exact)
     if missing:
         seen = set()
         for code in _other_codes(lang):

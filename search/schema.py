@@ -7,6 +7,7 @@ from cms.api import openapi, shapes
 from cms.api.params import CONTROL_CHARACTERS
 from news.filters import FILTER_PARAMETERS
 
+from .backends import COUNT_MAX
 from .engine import MAX_QUERY_LENGTH
 
 Q = OpenApiParameter(
@@ -35,6 +36,10 @@ class SearchCard(shapes.Card):
 
 
 class SearchPage(shapes.page_of(SearchCard, "PaginatedSearchCardList")):
+    count_exact = s.BooleanField(
+        help_text=f"false when more than {COUNT_MAX:,} items match: count is then {COUNT_MAX:,} and means "
+        f'"more than {COUNT_MAX:,}" (counting stops there; next links go on while pages are full).'
+    )
     match = s.ChoiceField(
         choices=["all", "any"],
         help_text="all: every result has every query word. any: no item had them all, so these results have "

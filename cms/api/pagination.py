@@ -37,9 +37,11 @@ def _link(request, offset: int, limit: int) -> str:
     return request.build_absolute_uri(request.path) + "?" + query.urlencode()
 
 
-def envelope(request, count: int, window: Window, results: list) -> dict:
+def envelope(request, count: int, window: Window, results: list, *, more: bool = False) -> dict:
+    """``more``: items past ``count`` may follow (a search's count stops early, see ``search.engine``)."""
     following = window.offset + window.limit
-    next_link = _link(request, following, window.limit) if following < count and following <= MAX_OFFSET else None
+    further = (following < count or more) and following <= MAX_OFFSET
+    next_link = _link(request, following, window.limit) if further else None
     previous_link = None
     if window.offset > 0:
         previous_link = _link(request, max(window.offset - window.limit, 0), window.limit)

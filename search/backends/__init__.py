@@ -33,6 +33,10 @@ from django.utils.module_loading import import_string
 from ..normalise import Term
 
 ALL, ANY = "all", "any"
+#: Counts stop past this many matches: a count reads its matches one by one, so counting every match of a
+#: common word would cost ten times more on an archive ten times larger. A backend's ``count`` answers at
+#: most ``COUNT_MAX + 1`` (some statements count exactly); ``search.engine`` reports the rest as "more".
+COUNT_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class Backend:
         raise NotImplementedError
 
     def count(self, match: Match, scope: Scope) -> int:
+        """The matching pages, counted up to ``COUNT_MAX + 1``."""
         raise NotImplementedError
 
     def session(self):

@@ -34,8 +34,8 @@ more (a GIN look-up of the pairs of words; of the triples when the pairs are mor
 searches, the older entries with the words in their title, in their title or summary, or in the forms typed,
 up to ``HEADS_MAX`` of each. ``_newest_in`` accepts the page found when nothing left out can rank before its
 last entry; otherwise every match is ranked, as before. The count of an unfiltered search is read from the
-matches alone, the pages it may not return (``Scope.outside``) taken off, without a visibility check on each
-match.
+matches alone, the pages it may not return (``Scope.outside``) left out, without a visibility check on each
+match, and it stops after ``COUNT_MAX`` (each match counted is a row read from the table).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ import itertools
 
 from django.db import connection, transaction
 
-from . import ANY, Ranked
+from . import ANY, COUNT_MAX, Ranked
 from .sql import TIERS, SQLBackend
 
 WEIGHTS = {"title": "A", "summary": "B", "names": "C", "body": "D"}
@@ -74,7 +74,6 @@ HEADS_MAX = 200
 LEVEL_MAX = 300
 LEVEL_TOO_LARGE = object()  # what ``_newest_in`` answers when more older entries match that many words
 COLUMNS, FROM = "id, lang, page_id, date, page_langs, document", "FROM cms_search_searchentry"
-_SLICE_START = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
 #: In front of a statement, in the same query string (see ``PostgresBackend.session``).
 HERE = "SELECT " + ", ".join(f"set_config('{name}', '{value}', true)" for name, value in PLANNER.items()) + "; "
 _PUT_BACK = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
@@ -87,28 +86,30 @@ def _quoted(word: str) -> str:
 class PostgresBackend(SQLBackend):
     fence = " OFFSET 0"
 
-    def matching(self, match, scope, *, newest: int = 0, heads: bool = False, level: int = 2, last_level=True):
-        """(See ``SQLBackend``); ``newest``: among that many newest entries only (``part`` 0), with, from the
+    def matching(self, match, scope, *, start=None, heads: bool = False, level: int = 2, last_level=True):
+        """(See ``SQLBackend``); ``start``: among the newest entries only, from that id on (``part`` 0), with, from the
         whole archive, the older entries matching ``level`` words or more when any word may match (1), and with
         ``heads`` the older entries with the words in their title or in the forms typed (2), then in their
         title or summary (3), up to ``HEADS_MAX + 1`` of each (of 1, ``LEVEL_MAX + 1`` when ``level`` is not the
         last one to try). Each is its own index read; an entry read twice keeps its first part, and ``r``
         keeps every read for ``_newest_in`` to count."""
         condition, params = self._matches(match, scope)
-        if not newest:
+        if start is None:
             return f"WITH e AS MATERIALIZED (SELECT {COLUMNS}, 0 AS part {FROM} WHERE {condition})", "e", "TRUE", params
-        reads = [f"SELECT {COLUMNS}, 0 AS part {FROM} WHERE {condition} AND id >= {_SLICE_START}"]
-        params = [*params, newest - 1]  # the id of the slice's oldest entry
-        older = f" AND id + 0 < {_SLICE_START}"  # tested on each entry read, not a range read of the table
+        # The slice's first id is a constant of the statement, so the planner reads the slice as the range of
+        # ids it is (a few hundred or thousand entries) instead of every match of the words, each one tested.
+        reads = [f"SELECT {COLUMNS}, 0 AS part {FROM} WHERE {condition} AND id >= %s"]
+        params = [*params, start]
+        older = " AND id + 0 < %s"  # tested on each entry read, not a range read of the table
         if match.mode == ANY and len(match.terms) > 1:
             level_condition, level_params = self._matches(match, scope, self.level(match, level))
             limit = "" if last_level else f" LIMIT {LEVEL_MAX + 1}"
             reads.append(f"(SELECT {COLUMNS}, 1 {FROM} WHERE {level_condition}{older}{limit})")
-            params += [*level_params, newest - 1]
+            params += [*level_params, start]
         if heads:
             for part, (heads_condition, heads_params) in self._heads(match, scope).items():
                 reads.append(f"(SELECT {COLUMNS}, {part} {FROM} WHERE {heads_condition}{older} LIMIT {HEADS_MAX + 1})")
-                params += [*heads_params, newest - 1]
+                params += [*heads_params, start]
         return (
             (
                 f"WITH r AS MATERIALIZED ({' UNION ALL '.join(reads)}), "
@@ -173,9 +174,10 @@ class PostgresBackend(SQLBackend):
         the any-word fallback, when more than ``LEVEL_MAX`` older entries match two of the words (the two
         words of a place's name, say), those matching three are read instead."""
         levels = list(range(2, min(len(match.terms), 3) + 1)) if match.mode == ANY and len(match.terms) > 1 else [2]
-        for size in sorted({min(FIRST_SLICE, SLICE), SLICE}):
+        sizes = sorted({min(FIRST_SLICE, SLICE), SLICE})
+        for start in self._slice_starts(sizes):
             while True:
-                page_ids = self._newest_in(match, scope, wanted, size, levels[0], last_level=len(levels) == 1)
+                page_ids = self._newest_in(match, scope, wanted, start, levels[0], last_level=len(levels) == 1)
                 if page_ids is not LEVEL_TOO_LARGE:
                     break
                 levels.pop(0)  # and for the larger slice too: fewer older entries, but of the same kind
@@ -183,10 +185,16 @@ class PostgresBackend(SQLBackend):
                 return page_ids
         return None
 
-    def _newest_in(self, match, scope, wanted, size, level=2, last_level=True):
-        """The first ``wanted`` pages ranked among the newest ``size`` entries and the older ones read with
-        them (``matching``), when no entry left out can rank before the last of them; else ``None`` (or
-        ``LEVEL_TOO_LARGE``: more than ``LEVEL_MAX`` older entries match ``level`` words).
+    def _slice_starts(self, sizes) -> list[int]:
+        """The first id of each slice of the newest ``sizes`` entries (of every language), read in one
+        statement from the primary key's end."""
+        first = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
+        return list(self.fetch("SELECT " + ", ".join([first] * len(sizes)), [size - 1 for size in sizes])[0])
+
+    def _newest_in(self, match, scope, wanted, start, level=2, last_level=True):
+        """The first ``wanted`` pages ranked among the newest entries (from the id ``start`` on) and the
+        older ones read with them (``matching``), when no entry left out can rank before the last of them; else
+        ``None`` (or ``LEVEL_TOO_LARGE``: more than ``LEVEL_MAX`` older entries match ``level`` words).
 
         What is left out bounds its own rank: fewer than ``level`` words (any-word mode; else every entry
         has them all); not in the title when every older title match was read, nor in the summary when
@@ -195,7 +203,7 @@ class PostgresBackend(SQLBackend):
         newest (everything left out is older)."""
         heads = not match.title_only
         before, hits, condition, params = self.matching(
-            match, scope, newest=size, heads=heads, level=level, last_level=last_level
+            match, scope, start=start, heads=heads, level=level, last_level=last_level
         )
         where, where_params = self._where(scope)
         order, order_params = self._order(match)
@@ -236,14 +244,14 @@ class PostgresBackend(SQLBackend):
         return None
 
     def count(self, match, scope):
-        outside = scope.outside
         if not match.terms or not self.counts_matches(scope):
             return super().count(match, scope)
         condition, params = self._matches(match, scope)
         sql = (
-            f"SELECT COUNT(*) - COUNT(*) FILTER (WHERE page_id = ANY(%s)) FROM cms_search_searchentry WHERE {condition}"
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM cms_search_searchentry WHERE {condition} "
+            "AND NOT page_id = ANY(%s) LIMIT %s) AS counted"
         )
-        return self.fetch(sql, [sorted(outside), *params])[0][0]
+        return self.fetch(sql, [*params, sorted(scope.outside), COUNT_MAX + 1])[0][0]
 
     def words_matched(self, match):
         # Every match has at least one word, and in the any-word fallback few have two: the words are

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from . import ALL, ANY, Backend, Match, Ranked, Scope
+from . import ALL, ANY, COUNT_MAX, Backend, Match, Ranked, Scope
 
 #: Field sets of the tiers, best first (the last tier, the body, is "anything else").
 TIERS = (("title",), ("title", "summary"), ("title", "summary", "names"))
@@ -100,8 +100,8 @@ class SQLBackend(Backend):
             return 0
         before, hits, condition, params = self.matching(match, scope)
         where, where_params = self._where(scope)
-        sql = f"{before} SELECT COUNT(*) FROM {hits} WHERE {condition} AND {where}"
-        return self.fetch(sql, [*params, *where_params])[0][0]
+        sql = f"{before} SELECT COUNT(*) FROM (SELECT 1 FROM {hits} WHERE {condition} AND {where} LIMIT %s) AS counted"
+        return self.fetch(sql, [*params, *where_params, COUNT_MAX + 1])[0][0]
 
     def fetch(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:

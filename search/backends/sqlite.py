@@ -16,7 +16,8 @@ by the shared sorted statement instead, as ANY mode always is.
 
 The count is skipped when the groups were read to their end. Else, when the scope is every indexed page but
 a known few (``Scope.outside``: an unfiltered search), it is read from the full-text index alone, the
-language taken from the ids, those few pages' matches taken off; a filtered search checks each match's page.
+language and page taken from the ids, those few pages' matches left out; a filtered search checks each
+match's page. Either stops after ``COUNT_MAX``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import json
 from itertools import combinations
 
 from ..models import LANG_NUMBER, LANG_OF_ID, PAGE_OF_ID
-from . import ALL, Match, Ranked
+from . import ALL, COUNT_MAX, Match, Ranked
 from .sql import TIERS, SQLBackend
 
 #: Up to this many matches (in the language, before visibility), one sorted statement ranks them all.
@@ -103,17 +104,15 @@ class SQLiteBackend(SQLBackend):
         return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(window)])
 
     def count(self, match, scope):
-        outside = scope.outside
         if not match.terms or not self.counts_matches(scope):
             return super().count(match, scope)
-        by_id, by_id_params = self._by_id(scope)
-        sql = f"SELECT COUNT(*) FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id}"
-        params = [self.expression(match), *by_id_params]
-        total = self.fetch(sql, params)[0][0]
-        if total and outside:
-            within = f" AND {PAGE_OF_ID % 'cms_search_fts.rowid'} IN (SELECT value FROM json_each(%s))"
-            total -= self.fetch(sql + within, [*params, json.dumps(sorted(outside))])[0][0]
-        return total
+        by_id, params = self._by_id(scope)
+        params = [self.expression(match), *params]
+        if scope.outside:
+            by_id += f" AND {PAGE_OF_ID % 'cms_search_fts.rowid'} NOT IN (SELECT value FROM json_each(%s))"
+            params.append(json.dumps(sorted(scope.outside)))
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id} LIMIT %s)"
+        return self.fetch(sql, [*params, COUNT_MAX + 1])[0][0]
 
     def groups(self, match: Match):
         """Full-text expressions of the rank groups, best first, that no two entries share: in ANY mode the

@@ -105,6 +105,41 @@ def test_count_and_pages_agree(client, news):
     assert search(client, "gazelle", limit=3, offset=9)["count"] == 7
 
 
+@pytest.fixture
+def count_max(monkeypatch):
+    """Counting stops after 5 matches, and every count is a "many matches" count (the fast paths)."""
+    from search import engine
+    from search.backends import postgres, sql, sqlite
+
+    for module in (engine, sql, postgres, sqlite):
+        monkeypatch.setattr(module, "COUNT_MAX", 5)
+    monkeypatch.setattr(postgres, "FEW", 0)
+    monkeypatch.setattr(sqlite, "FEW", 2)
+    return 5
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+def test_counting_stops_past_count_max_and_says_so(client, news, count_max, filtered):
+    """Past ``COUNT_MAX`` the count is ``COUNT_MAX`` with ``count_exact`` false, the same on every page, and
+    next links go on while pages are full; at or under it, the count is exact. Unfiltered searches count
+    from the full-text index, filtered ones through the visibility check: both stop."""
+    made = [news(day=day, title_en=f"Gazelle {day}") for day in range(1, 8)]
+    params = {"date_from": "2024-01-01"} if filtered else {}
+    first = search(client, "gazelle", limit=3, **params)
+    assert (first["count"], first["count_exact"]) == (count_max, False)
+    assert ids(first) == [page.pk for page in reversed(made)][:3] and first["next"]
+    second = search(client, "gazelle", limit=3, offset=3, **params)
+    assert (second["count"], second["count_exact"], len(second["results"])) == (count_max, False, 3)
+    assert "offset=6" in second["next"]
+    last = search(client, "gazelle", limit=3, offset=6, **params)
+    assert ids(last) == [made[0].pk] and last["next"] is None
+    for page in made[:2]:
+        page.unpublish()
+    exact = search(client, "gazelle", limit=3, **params)
+    assert (exact["count"], exact["count_exact"]) == (5, True)
+    assert search(client, "gazelle", limit=3, offset=3, **params)["next"] is None
+
+
 def test_names_are_found_in_every_language_below_the_languages_own_text(client, news):
     town = PlaceFactory(name_ar="هجين", name_en="Hajin", name_ku="Hecîn")
     tagged = news(day=9, title_ar="ورشة عمل", title_en="A workshop")

@@ -164,3 +164,48 @@ def test_a_rebuilds_analyze_skips_the_texts_and_samples_the_lexemes(db):
     default = (-1, None)  # -1 up to PostgreSQL 16, NULL from 17
     assert targets["cms_search_searchentry", "lang"] in default
     assert targets["cms_search_entry_title", "to_tsvector"] in default
+
+
+def test_a_count_stops_after_count_max_matches(client, many, monkeypatch):
+    """24 entries say "workshop": counting them stops after ``COUNT_MAX + 1`` rows read from the table."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    from search import engine
+    from search.backends import postgres, sql
+
+    for module in (engine, sql, postgres):
+        monkeypatch.setattr(module, "COUNT_MAX", 5)
+    monkeypatch.setattr(postgres, "FEW", 0)
+    data, statements = _search_statements(client, "workshop")
+    assert (data["count"], data["count_exact"]) == (5, False)
+    (count,) = [statement for statement in statements if statement.startswith("SELECT COUNT(*)")]
+    with get_backend().session(), connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + count)
+        plan = cursor.fetchone()[0][0]["Plan"]
+    scans = []
+
+    def walk(node):
+        if node["Node Type"].endswith("Scan") and node.get("Relation Name") == "cms_search_searchentry":
+            scans.append(node)
+        for child in node.get("Plans", []):
+            walk(child)
+
+    walk(plan)
+    assert scans and all(scan["Actual Rows"] <= 6 for scan in scans), scans
+
+
+def test_the_newest_slice_is_read_as_a_range_of_ids(client, many, monkeypatch):
+    """The slice's first id is a constant of the statement: the planner reads the slice's ids from the
+    primary key (with the words from the full-text index), not every match of the words."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    from search.backends import postgres
+
+    monkeypatch.setattr(postgres, "FEW", 0)
+    monkeypatch.setattr(postgres, "FIRST_SLICE", 3)
+    data, statements = _search_statements(client, "workshop")
+    assert data["count"] == 24
+    (read, *_) = [statement for statement in statements if "0 AS part" in statement]
+    plan = _plan(read)
+    first_read = plan.split("->  Limit")[0]  # the slice's read, before the older entries' reads
+    assert "InitPlan" not in first_read and "(id >= '" in first_read, plan  # a range of the primary key
