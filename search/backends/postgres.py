@@ -28,7 +28,7 @@ Each statement is shaped so its cost follows the number of matches, never the si
 
 GIN hands matches over in no useful order, so a common word would rank all its matches (a few thousand at
 10,000 items). The entries' ids follow the ranking's tie-break (``search.models.entry_id``), so the newest
-entries are ranked first (``FIRST_SLICE``, then ``SLICE``), with older ones read beside them, each set through
+entries are ranked first (``SLICES``, smallest first), with older ones read beside them, each set through
 an index of its own (``matching``): when any word may match (the fallback), the entries matching two words or
 more (a GIN look-up of the pairs of words; of the triples when the pairs are more than ``LEVEL_MAX``); for
 searches, the older entries with the words in their title, in their title or summary, or in the forms typed,
@@ -59,11 +59,14 @@ PLANNER = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gath
 _TURN_OFF = "SELECT " + ", ".join(
     f"current_setting('{name}'), set_config('{name}', '{value}', true)" for name, value in PLANNER.items()
 )
-#: The newest entries (of every language) a first reading ranks alone; suggestions try the newest
-#: ``FIRST_SLICE`` first (a title being typed is nearly always in the best group: 18 → 14 ms in-process at
-#: 10,000 items; searches gained nothing, their body matches being refused at both sizes). Windows deeper
-#: than ``SLICE_WINDOW`` are ranked among every match at once.
-FIRST_SLICE, SLICE, SLICE_WINDOW = 300, 3000, 100
+#: The newest entries (of every language) a reading ranks alone, each size tried after the one before was
+#: refused: suggestions are nearly always answered by the first (a title being typed is nearly always in the
+#: best group: 18 → 14 ms in-process at 10,000 items); the last keeps words of middling frequency off the
+#: ranking of every match on a large archive (at 100,000 items, a word in 1% of titles has more than
+#: ``HEADS_MAX`` older title matches, and fewer than a page of them among the newest 3,000). Each slice is
+#: a range of ids read with the words' index, so its cost is its matches. Windows deeper than
+#: ``SLICE_WINDOW`` are ranked among every match at once.
+SLICES, SLICE_WINDOW = (300, 3000, 30000), 100
 #: Up to this many matches (counted first), every match is ranked at once: cheaper than a slice then.
 FEW = 150
 #: Past this many words, an any-word search ranks every match (the pairs of words to read grow as its square).
@@ -169,13 +172,12 @@ class PostgresBackend(SQLBackend):
         return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(page_ids[offset:])])
 
     def _newest(self, match, scope, wanted) -> list[int] | None:
-        """The first ``wanted`` pages ranked among the newest entries (``_newest_in``), the newest
-        ``FIRST_SLICE`` first, then ``SLICE``; ``None`` when neither page can be shown to be the answer. In
+        """The first ``wanted`` pages ranked among the newest entries (``_newest_in``), in slices of
+        ``SLICES`` entries, smallest first; ``None`` when no slice's page can be shown to be the answer. In
         the any-word fallback, when more than ``LEVEL_MAX`` older entries match two of the words (the two
         words of a place's name, say), those matching three are read instead."""
         levels = list(range(2, min(len(match.terms), 3) + 1)) if match.mode == ANY and len(match.terms) > 1 else [2]
-        sizes = sorted({min(FIRST_SLICE, SLICE), SLICE})
-        for start in self._slice_starts(sizes):
+        for start in self._slice_starts(sorted(set(SLICES))):
             while True:
                 page_ids = self._newest_in(match, scope, wanted, start, levels[0], last_level=len(levels) == 1)
                 if page_ids is not LEVEL_TOO_LARGE:
@@ -187,9 +189,10 @@ class PostgresBackend(SQLBackend):
 
     def _slice_starts(self, sizes) -> list[int]:
         """The first id of each slice of the newest ``sizes`` entries (of every language), read in one
-        statement from the primary key's end."""
+        statement from the primary key's end; 0 for a slice that holds every entry (the last one tried)."""
         first = "COALESCE((SELECT id FROM cms_search_searchentry ORDER BY id DESC OFFSET %s LIMIT 1), 0)"
-        return list(self.fetch("SELECT " + ", ".join([first] * len(sizes)), [size - 1 for size in sizes])[0])
+        starts = self.fetch("SELECT " + ", ".join([first] * len(sizes)), [size - 1 for size in sizes])[0]
+        return list(starts[: starts.index(0) + 1] if 0 in starts else starts)
 
     def _newest_in(self, match, scope, wanted, start, level=2, last_level=True):
         """The first ``wanted`` pages ranked among the newest entries (from the id ``start`` on) and the
@@ -228,6 +231,8 @@ class PostgresBackend(SQLBackend):
         )
         params = [*params, *level_params, *tier_params, *exact_params, *where_params, *order_params, wanted]
         rows = self.fetch(sql, params)
+        if start == 0:  # the slice is every entry: this is the ranking of every match
+            return [row[0] for row in rows]
         if rows and not rows[-1][6] and not last_level:
             return LEVEL_TOO_LARGE
         if len(rows) < wanted:

@@ -202,7 +202,7 @@ def test_the_newest_slice_is_read_as_a_range_of_ids(client, many, monkeypatch):
     from search.backends import postgres
 
     monkeypatch.setattr(postgres, "FEW", 0)
-    monkeypatch.setattr(postgres, "FIRST_SLICE", 3)
+    monkeypatch.setattr(postgres, "SLICES", (3,))
     data, statements = _search_statements(client, "workshop")
     assert data["count"] == 24
     (read, *_) = [statement for statement in statements if "0 AS part" in statement]

@@ -225,8 +225,7 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
     and across these slices the shortcut is taken as well as refused."""
     from search.backends import get_backend, postgres
 
-    monkeypatch.setattr(postgres, "SLICE", slice_)
-    monkeypatch.setattr(postgres, "FIRST_SLICE", max(1, slice_ // 4))  # tried first, and refused or not
+    monkeypatch.setattr(postgres, "SLICES", (max(1, slice_ // 4), slice_))  # the first refused or not
     monkeypatch.setattr(postgres, "FEW", 0)  # the corpus is small: every match count is "many"
     monkeypatch.setattr(postgres, "HEADS_MAX", slice_ // 8)  # older title, lead or exact matches: all read, or not
     monkeypatch.setattr(postgres, "LEVEL_MAX", slice_ // 4)  # older entries matching two words: read, or three
@@ -272,7 +271,7 @@ def test_a_title_word_is_answered_from_the_newest_entries_and_counted_from_its_m
     newest entries. (The corpus is small: "many" is made to start at ten.)"""
     from search.backends import get_backend, postgres
 
-    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.count())
+    monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.count(),))
     monkeypatch.setattr(postgres, "FEW", 10)
     match, scope = Match(tuple(normalise.query_terms("workshop", "en"))), _scope("en")
     with CaptureQueriesContext(connection) as queries:
@@ -305,7 +304,7 @@ def test_an_older_title_match_comes_before_the_newest_body_matches(site_tree, mo
         for day in range(1, 7)
     ]
     indexer.index_pages([old.pk, *(page.pk for page in newer)])
-    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.filter(page__in=newer).count())
+    monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
     monkeypatch.setattr(postgres, "FEW", 0)
     data = engine.search("narwhal", "en", searchable_pages(selectors.ItemFilters(), "en"), limit=2)
     assert [hit.page_id for hit in data.hits] == [old.pk, newer[-1].pk]
@@ -340,7 +339,7 @@ def test_an_older_title_match_is_read_with_the_newest_summary_matches_and_nothin
         for day in range(1, 7)
     ]
     indexer.index_pages([old.pk, *(page.pk for page in older_summaries + newer)])
-    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.filter(page__in=newer).count())
+    monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
     monkeypatch.setattr(postgres, "FEW", 0)
     ranked_every_match = []
     sorted_search = SQLBackend.search
@@ -374,7 +373,7 @@ def test_an_older_item_matching_more_words_comes_before_the_newest_title_matches
         for day in range(1, 7)
     ]
     indexer.index_pages([old.pk, *(page.pk for page in newer)])
-    monkeypatch.setattr(postgres, "SLICE", SearchEntry.objects.filter(page__in=newer).count())
+    monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
     monkeypatch.setattr(postgres, "FEW", 0)
     data = engine.search("narwhal walrus zzzunknown", "en", searchable_pages(selectors.ItemFilters(), "en"), limit=2)
     assert data.mode == ANY
