@@ -21,19 +21,20 @@ from news.models import CONTENT_PAGE_MODELS
 from news.relations import prefetch_snippets
 
 from .documents import documents
-from .models import SearchEntry, entry_id
+from .models import LANG_NUMBER, SearchEntry, entry_id
 
 BATCH = 500
-GIN_INDEXES = ("cms_search_entry_document", "cms_search_entry_title", "cms_search_entry_lead")  # 0003, 0004, 0007
+#: One per language and expression (migration 0010); ``IF EXISTS``: a language known since has none yet.
+GIN_INDEXES = tuple(f"cms_search_entry_{kind}_{code}" for kind in ("document", "title", "lead") for code in LANG_NUMBER)
 #: A rebuild's settings (its transaction only) and index options (a lock that blocks no read or write).
 GIN_BULK = [
     "SET LOCAL gin_pending_list_limit = '64MB'",
     "SET LOCAL work_mem = '64MB'",
-    *(f"ALTER INDEX {name} SET (fastupdate = on)" for name in GIN_INDEXES),
+    *(f"ALTER INDEX IF EXISTS {name} SET (fastupdate = on)" for name in GIN_INDEXES),
 ]
 GIN_FLUSH = [
-    *(f"ALTER INDEX {name} SET (fastupdate = off)" for name in GIN_INDEXES),
-    *(f"SELECT gin_clean_pending_list('{name}'::regclass)" for name in GIN_INDEXES),
+    *(f"ALTER INDEX IF EXISTS {name} SET (fastupdate = off)" for name in GIN_INDEXES),
+    *(f"SELECT gin_clean_pending_list(to_regclass('{name}'))" for name in GIN_INDEXES),
 ]
 _fulltext = importlib.import_module("search.migrations.0002_fulltext")
 _paused = contextvars.ContextVar("search_indexing_paused", default=False)

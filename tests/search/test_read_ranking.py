@@ -221,7 +221,8 @@ SUGGESTIONS = [("en", "works"), ("en", "weekly up"), ("ar", "ورش"), ("ar", "�
 @pytest.mark.parametrize("slice_", [4, 12, 40, 10**6])
 def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, slice_, monkeypatch):
     """PostgreSQL ranks the newest entries alone first (``search.backends.postgres``): whatever the slice,
-    every window of every query, and every suggestion, is what the sorted statement gives, with its count;
+    every window of every query, every suggestion and every offer from another language is what the sorted
+    statement gives, with its count;
     and across these slices the shortcut is taken as well as refused."""
     from search.backends import get_backend, postgres
 
@@ -255,6 +256,19 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
             read = backend.search(match, _scope(lang), 3, count=False)
             sorted_ = SQLBackend.search(backend, match, _scope(lang), 3, count=False)
         assert read.rows == sorted_.rows, q
+    filters, offered = selectors.ItemFilters(), []
+    for lang, q in [*QUERIES, ("en", "دير الزور")]:  # offers: pages missing ``lang``, in the other languages
+        sql, params = searchable_pages(filters, lang)
+        for other in {"ar", "en", "ku"} - {lang}:
+            match = Match(tuple(normalise.query_terms(q, other)))
+            for within in (None, engine.pages_without(lang)):
+                scope = Scope(other, sql, tuple(params), without_lang=lang, within=within)
+                with backend.session():
+                    read = backend.search(match, scope, engine.OTHERS_LIMIT, count=False)
+                    sorted_ = SQLBackend.search(backend, match, scope, engine.OTHERS_LIMIT, count=False)
+                assert read.rows == sorted_.rows, (q, other, within)
+                offered += read.rows
+    assert offered  # some offers are made (an item is written only in Arabic)
     taken = [result for result in answered if result is not None]
     assert len(answered) > 2 * len(QUERIES) * len(WINDOWS)  # every search and suggestion tries it
     if slice_ == 10**6:
