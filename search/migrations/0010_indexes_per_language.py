@@ -9,6 +9,12 @@ only, and the search names its language as a constant (``search.backends.postgre
 written ``lang || '' = ...``, as the search writes its language: a plain ``lang = ...`` would also let the
 planner start from the language's own B-tree index and test every entry of the language.
 
+The planner ignores the statistics of a partial index's expression, so the titles' expression keeps its own
+(``CREATE STATISTICS``): without them it took a prefix being typed for a rare word (22 entries estimated for
+66,672) and read every title match of a suggestion from the table instead of joining them with the newest
+slice's ids (143 ms against 21 ms at 100,000 items). The lead's reads have no other plan to choose, and no
+statistics.
+
 One index per known language (``cms.languages.KNOWN`` when this was written); a language added to it later
 needs its own migration, as its translated columns do.
 """
@@ -35,8 +41,11 @@ FORWARDS = [
     # As migration 0008 did for the whole-table lead index: a smaller sample of lexemes.
     *(f"ALTER INDEX cms_search_entry_lead_{code} ALTER COLUMN 1 SET STATISTICS 10" for code in LANGUAGES),
     *(f"DROP INDEX IF EXISTS cms_search_entry_{kind}" for kind in EXPRESSIONS),
+    f"CREATE STATISTICS IF NOT EXISTS cms_search_entry_title_stats ON ({EXPRESSIONS['title']}) "
+    "FROM cms_search_searchentry",
 ]
 BACKWARDS = [
+    "DROP STATISTICS IF EXISTS cms_search_entry_title_stats",
     *(
         f"CREATE INDEX IF NOT EXISTS cms_search_entry_{kind} ON cms_search_searchentry USING GIN ({expression}) "
         "WITH (fastupdate = off)"

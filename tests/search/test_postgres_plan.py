@@ -213,3 +213,17 @@ def test_the_newest_slice_is_read_as_a_range_of_ids(client, many, monkeypatch):
     (read, *_) = [statement for statement in statements if "0 AS part" in statement]
     plan = _plan(read)
     assert "id >= '" in plan and "id >= $" not in plan, plan  # a range of ids, from a constant
+
+
+def test_the_titles_expression_keeps_statistics_of_its_own(client, many):
+    """The titles' indexes are partial (one per language), and the planner ignores a partial index's
+    statistics: the expression has its own (migration 0010), gathered by ``ANALYZE`` like a column's."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's statistics")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT expr, most_common_elems IS NOT NULL FROM pg_stats_ext_exprs "
+            "WHERE statistics_name = 'cms_search_entry_title_stats'"
+        )
+        rows = cursor.fetchall()
+    assert len(rows) == 1 and "title_norm" in rows[0][0] and rows[0][1], rows
