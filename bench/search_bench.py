@@ -236,7 +236,8 @@ def run(args) -> dict:
         [PYTHON, __file__, "--cpu-probe"],
         cwd=ROOT,
         env=env,
-        input=json.dumps({"search": ours, "suggest": suggest, "wagtail": wagtail}),
+        # Wagtail's search takes seconds per request at 100,000 items on SQLite: one query in six is enough.
+        input=json.dumps({"search": ours, "suggest": suggest, "wagtail": wagtail[::6]}),
         check=True,
         capture_output=True,
         text=True,
