@@ -164,6 +164,23 @@ def test_offers_read_only_pages_missing_the_language(client, items):
 
 
 @sqlite_only
+def test_an_offer_looks_for_any_match_in_the_language_before_reading_the_page_list(client, items, monkeypatch):
+    """A long list of pages missing the language is read only when the other language has a match at all."""
+    from search.backends import sqlite
+
+    monkeypatch.setattr(sqlite, "WITHIN_LOOK", 0)  # every list is "long"
+    NewsPageFactory(parent=items["news_hajin"].get_parent(), title_en="Zebrafish survey")
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get("/api/v1/search/", {"q": "zebrafish", "lang": "en"}).json()
+    assert data["count"] == 1 and data["other_languages"] == []
+    assert not [query["sql"] for query in queries.captured_queries if "json_each" in query["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get("/api/v1/search/", {"q": "دير الزور", "lang": "en"}).json()
+    assert items["report_water"].pk in [card["id"] for card in data["other_languages"]]
+    assert [query["sql"] for query in queries.captured_queries if "json_each" in query["sql"]]
+
+
+@sqlite_only
 def test_any_mode_with_more_words_is_sorted(items, monkeypatch):
     from search.backends import get_backend, sqlite
 
