@@ -62,11 +62,11 @@ def _words(match: Match, position: int, exact: bool = False) -> list[str]:
 
 class SQLiteBackend(SQLBackend):
     @staticmethod
-    def _by_id(scope) -> tuple[str, list]:
-        """The scope's language and ``within`` read from the full-text index's ids: matches elsewhere are
-        dropped before the join."""
+    def _by_id(scope, *, pages: bool = True) -> tuple[str, list]:
+        """The scope's language and (with ``pages``) ``within`` read from the full-text index's ids: matches
+        elsewhere are dropped before the join."""
         condition, params = LANG_OF_ID % "cms_search_fts.rowid" + " = %s", [LANG_NUMBER[scope.lang]]
-        if scope.within is not None:
+        if pages and scope.within is not None:
             condition += f" AND {PAGE_OF_ID % 'cms_search_fts.rowid'} IN (SELECT value FROM json_each(%s))"
             params.append(_ids_json(frozenset(scope.within)))
         return condition, params
@@ -118,9 +118,9 @@ class SQLiteBackend(SQLBackend):
 
     def _any(self, match, scope) -> bool:
         """Whether anything in the scope's language matches, whatever its page."""
-        condition = LANG_OF_ID % "cms_search_fts.rowid" + " = %s"
-        sql = f"SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {condition} LIMIT 1"
-        return bool(self.fetch(sql, [self.expression(match), LANG_NUMBER[scope.lang]]))
+        by_lang, params = self._by_id(scope, pages=False)
+        sql = f"SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_lang} LIMIT 1"
+        return bool(self.fetch(sql, [self.expression(match), *params]))
 
     def count(self, match, scope):
         if not match.terms or not self.counts_matches(scope):

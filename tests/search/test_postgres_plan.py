@@ -40,6 +40,12 @@ def _search_statements(client, q):
     return response.json(), statements
 
 
+def _catalog(sql: str) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchall()
+
+
 def _plan(sql: str) -> str:
     with get_backend().session(), connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql)
@@ -72,9 +78,7 @@ def test_new_entries_go_straight_into_the_index(db):
     language's own indexes)."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's GIN index")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'cms_search_entry_%%'")
-        options = dict(cursor.fetchall())
+    options = dict(_catalog("SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'cms_search_entry_%'"))
     full_text = [f"cms_search_entry_{kind}_{code}" for kind in ("document", "title", "lead") for code in ("ar", "en")]
     assert all("fastupdate=off" in options[name] for name in full_text), options
 
@@ -156,13 +160,12 @@ def test_a_rebuilds_analyze_skips_the_texts_and_samples_the_lexemes(db):
     default."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's statistics")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT attrelid::regclass::text, attname, attstattarget FROM pg_attribute "
-            "WHERE attrelid IN ('cms_search_searchentry'::regclass, 'cms_search_entry_lead_ar'::regclass, "
-            "'cms_search_entry_title_ar'::regclass) AND attnum > 0 AND NOT attisdropped"
-        )
-        targets = {(table, column): target for table, column, target in cursor.fetchall()}
+    rows = _catalog(
+        "SELECT attrelid::regclass::text, attname, attstattarget FROM pg_attribute "
+        "WHERE attrelid IN ('cms_search_searchentry'::regclass, 'cms_search_entry_lead_ar'::regclass, "
+        "'cms_search_entry_title_ar'::regclass) AND attnum > 0 AND NOT attisdropped"
+    )
+    targets = {(table, column): target for table, column, target in rows}
     assert targets["cms_search_searchentry", "body_norm"] == targets["cms_search_searchentry", "body"] == 0
     assert targets["cms_search_entry_lead_ar", "to_tsvector"] == 10
     default = (-1, None)  # -1 up to PostgreSQL 16, NULL from 17
@@ -220,10 +223,8 @@ def test_the_titles_expression_keeps_statistics_of_its_own(client, many):
     statistics: the expression has its own (migration 0010), gathered by ``ANALYZE`` like a column's."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's statistics")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT expr, most_common_elems IS NOT NULL FROM pg_stats_ext_exprs "
-            "WHERE statistics_name = 'cms_search_entry_title_stats'"
-        )
-        rows = cursor.fetchall()
+    rows = _catalog(
+        "SELECT expr, most_common_elems IS NOT NULL FROM pg_stats_ext_exprs "
+        "WHERE statistics_name = 'cms_search_entry_title_stats'"
+    )
     assert len(rows) == 1 and "title_norm" in rows[0][0] and rows[0][1], rows
