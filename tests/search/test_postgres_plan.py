@@ -211,11 +211,35 @@ def test_the_newest_slice_is_read_as_a_range_of_ids(client, many, monkeypatch):
 
     monkeypatch.setattr(postgres, "FEW", 0)
     monkeypatch.setattr(postgres, "SLICES", (3,))
+    monkeypatch.setattr(postgres, "SCAN_MAX", 0)
     data, statements = _search_statements(client, "workshop")
     assert data["count"] == 24
     (read, *_) = [statement for statement in statements if "0 AS part" in statement]
     plan = _plan(read)
     assert "id >= '" in plan and "id >= $" not in plan, plan  # a range of ids, from a constant
+
+
+@pytest.mark.parametrize("path", ["/api/v1/search/", "/api/v1/search/suggest/"])
+def test_a_small_slice_tests_its_entries_instead_of_reading_every_match(client, many, path, monkeypatch):
+    """A slice of at most ``SCAN_MAX`` entries is read from the primary key alone, each entry tested: the
+    full-text index would hand over every match of the word first (most entries here)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    from search.backends import postgres
+
+    monkeypatch.setattr(postgres, "FEW", 0)
+    monkeypatch.setattr(postgres, "SLICES", (6, 60))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, {"q": "workshop" if "suggest" not in path else "works", "lang": "en"})
+    titles = [result["title"] for result in response.json()["results"]]
+    assert titles[:2] == ["Workshop 24", "Workshop 23"], titles
+    slices = [query["sql"] for query in captured.captured_queries if "0 AS part" in query["sql"]]
+    plan = _plan(slices[0])
+    assert "cms_search_searchentry_pkey" in plan and "id >= '" in plan, plan
+    assert "cms_search_entry_document" not in plan and "cms_search_entry_title" not in plan, plan
+    # The words are a filter on the slice's entries (a fence keeps them from any index), whatever the table's size.
+    tested = plan.split("Subquery Scan on s")[1].split("->")[0]
+    assert "@@" in tested, plan
 
 
 def test_the_titles_expression_keeps_statistics_of_its_own(client, many):

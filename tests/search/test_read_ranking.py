@@ -180,6 +180,29 @@ def test_an_offer_looks_for_any_match_in_the_language_before_reading_the_page_li
     assert [query["sql"] for query in queries.captured_queries if "json_each" in query["sql"]]
 
 
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's slices")
+def test_an_offer_looks_at_its_matches_before_choosing_how_to_rank_them(client, items, monkeypatch):
+    """An offer first counts (up to ``FEW + 1``) the matches it could show: none, nothing more is read; a
+    few, one sorted statement; more, the newest slices, as a search does."""
+    from search.backends import postgres
+
+    def offer_statements(q):
+        with CaptureQueriesContext(connection) as queries:
+            data = client.get("/api/v1/search/", {"q": q, "lang": "en"}).json()
+        offers = [query["sql"] for query in queries.captured_queries if "NOT LIKE '% en %'" in query["sql"]]
+        return data, offers
+
+    data, offers = offer_statements("zzzunknown")
+    assert data["other_languages"] == [] and len(offers) == 2 and all("LIMIT 151" in sql for sql in offers), offers
+    data, offers = offer_statements("دير الزور")
+    assert items["report_water"].pk in [card["id"] for card in data["other_languages"]]
+    assert not any("WITH r AS" in sql for sql in offers) and any("ORDER BY" in sql for sql in offers), offers
+    monkeypatch.setattr(postgres, "FEW", 0)
+    data, sliced = offer_statements("الزور دير")  # (not the answer kept by the response cache)
+    assert items["report_water"].pk in [card["id"] for card in data["other_languages"]]
+    assert any("WITH r AS" in sql for sql in sliced), sliced  # the newest slice's reads
+
+
 @sqlite_only
 def test_any_mode_with_more_words_is_sorted(items, monkeypatch):
     from search.backends import get_backend, sqlite
@@ -254,11 +277,14 @@ def test_the_newest_slice_gives_what_ranking_every_match_gives(items, hidden, sl
         return answered[-1]
 
     monkeypatch.setattr(postgres.PostgresBackend, "_newest", recorded)
-    levels, newest_in = [], postgres.PostgresBackend._newest_in
+    levels, alone, newest_in = [], [], postgres.PostgresBackend._newest_in
 
-    def level_recorded(self, match, scope, wanted, start, level=2, last_level=True):
+    def level_recorded(self, match, scope, wanted, start, level=2, last_level=True, **reads):
         levels.append(level)
-        return newest_in(self, match, scope, wanted, start, level, last_level)
+        found = newest_in(self, match, scope, wanted, start, level, last_level, **reads)
+        if reads.get("heads") is False:
+            alone.append(found is not None)
+        return found
 
     monkeypatch.setattr(postgres.PostgresBackend, "_newest_in", level_recorded)
     for lang, q in QUERIES + ANY_QUERIES:
@@ -384,6 +410,36 @@ def test_an_older_title_match_is_read_with_the_newest_summary_matches_and_nothin
     assert ranked.total == 10 and not ranked_every_match
     _, sorted_, counted = _both("en", "narwhal", 3, 0, mode)
     assert [pk for pk, _ in sorted_.rows] == [pk for pk, _ in ranked.rows] and counted == 10
+
+
+@postgresql_only
+def test_a_page_of_the_newest_title_matches_is_answered_without_reading_older_entries(site_tree, monkeypatch):
+    """The newest entries fill the page with the word in their title, in the form typed: nothing older can
+    rank before them, so the slice is read alone (no reads of older title, summary or exact matches), and
+    the older title matches come after, as the sorted statement has them."""
+    from search.backends import postgres
+
+    old = [
+        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, day), title_en=f"Narwhal census {day}")
+        for day in range(1, 4)
+    ]
+    newer = [
+        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2030, 1, day), title_en=f"Narwhal note {day}")
+        for day in range(1, 7)
+    ]
+    indexer.index_pages([page.pk for page in old + newer])
+    monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
+    monkeypatch.setattr(postgres, "FEW", 0)
+    match, backend = Match(tuple(normalise.query_terms("narwhal", "en"))), get_backend()
+    with CaptureQueriesContext(connection) as queries, backend.session():
+        ranked = backend.search(match, _scope("en"), 3, count=False)
+    assert [pk for pk, _ in ranked.rows] == [newer[-1].pk, newer[-2].pk, newer[-3].pk]
+    slices = [query["sql"] for query in queries.captured_queries if "AS part" in query["sql"]]
+    assert len(slices) == 1 and "UNION ALL" not in slices[0], slices  # the slice alone, answered
+    _, sorted_, _ = _both("en", "narwhal", 9, 0)
+    assert [pk for pk, _ in sorted_.rows] == [page.pk for page in reversed(old + newer)]
+    _, sorted_, _ = _both("en", "narwhal", 3, 0)
+    assert [pk for pk, _ in sorted_.rows] == [pk for pk, _ in ranked.rows]
 
 
 @postgresql_only
