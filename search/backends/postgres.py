@@ -209,14 +209,14 @@ class PostgresBackend(SQLBackend):
         sizes = sorted(set(SLICES))
         for size, start in zip(sizes, self._slice_starts(sizes), strict=False):
             scan = size <= SCAN_MAX and start > 0
-            if match.mode != ANY and not match.title_only and start:
-                page_ids = self._newest_in(match, scope, wanted, start, heads=False, scan=scan)
-                if page_ids is not None:
-                    return page_ids
             while True:
-                page_ids = self._newest_in(
-                    match, scope, wanted, start, levels[0], last_level=len(levels) == 1, scan=scan
-                )
+                page_ids, last_level = None, len(levels) == 1
+                if start and not match.title_only:  # first without the older title, summary and exact reads
+                    page_ids = self._newest_in(
+                        match, scope, wanted, start, levels[0], last_level=last_level, heads=False, scan=scan
+                    )
+                if page_ids is None:
+                    page_ids = self._newest_in(match, scope, wanted, start, levels[0], last_level=last_level, scan=scan)
                 if page_ids is not LEVEL_TOO_LARGE:
                     break
                 levels.pop(0)  # and for the larger slice too: fewer older entries, but of the same kind
@@ -251,7 +251,9 @@ class PostgresBackend(SQLBackend):
         has them all); not in the title when every older title match was read, nor in the summary when
         every older title-or-summary match was too; not in the forms typed when every older exact match was
         read. The page holds when its last entry ranks above that bound, or equals it and is one of the
-        newest (everything left out is older)."""
+        newest (everything left out is older). Without ``heads`` those three reads are skipped (tried first:
+        a page of the newest title matches in the forms typed, or of entries with more words than anything
+        left out, needs none of them)."""
         heads = heads and not match.title_only
         before, hits, condition, params = self.matching(
             match, scope, start=start, heads=heads, level=level, last_level=last_level, scan=scan

@@ -443,6 +443,40 @@ def test_a_page_of_the_newest_title_matches_is_answered_without_reading_older_en
 
 
 @postgresql_only
+def test_an_any_word_page_of_the_newest_entries_with_more_words_needs_no_older_title_reads(site_tree, monkeypatch):
+    """Any-word search: the newest entries fill the page with two of the words, and every older entry
+    matching two is read with them. Nothing left out can rank before the page (it has fewer words), so
+    the older title, summary and exact matches are not read."""
+    from news.factories import paragraph
+    from search.backends import postgres
+
+    older = [
+        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, day), title_en=f"Narwhal {day}")
+        for day in range(1, 4)
+    ]
+    newer = [
+        NewsPageFactory(
+            parent=site_tree["news"],
+            date=datetime.date(2030, 1, day),
+            title_en=f"Coastal note {day}",
+            body_en=paragraph("A narwhal and a walrus were counted."),
+        )
+        for day in range(1, 7)
+    ]
+    indexer.index_pages([page.pk for page in older + newer])
+    monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
+    monkeypatch.setattr(postgres, "FEW", 0)
+    match, backend = Match(tuple(normalise.query_terms("narwhal walrus zzzunknown", "en")), mode=ANY), get_backend()
+    with CaptureQueriesContext(connection) as queries, backend.session():
+        ranked = backend.search(match, _scope("en"), 3, count=False)
+    assert [pk for pk, _ in ranked.rows] == [newer[-1].pk, newer[-2].pk, newer[-3].pk]
+    slices = [query["sql"] for query in queries.captured_queries if "AS part" in query["sql"]]
+    assert len(slices) == 1 and slices[0].count("UNION ALL") == 1, slices  # the slice and the two-word read
+    _, sorted_, _ = _both("en", "narwhal walrus zzzunknown", 3, 0, ANY)
+    assert [pk for pk, _ in sorted_.rows] == [pk for pk, _ in ranked.rows]
+
+
+@postgresql_only
 def test_an_older_item_matching_more_words_comes_before_the_newest_title_matches(site_tree, monkeypatch):
     """Any-word search: the newest entries hold a full page of items with one word in the title, in the
     form typed, but an older item has two of the words in its body: it is read with them, and comes first."""
