@@ -209,14 +209,15 @@ class PostgresBackend(SQLBackend):
         sizes = sorted(set(SLICES))
         for size, start in zip(sizes, self._slice_starts(sizes), strict=False):
             scan = size <= SCAN_MAX and start > 0
+            # First without the older title, summary and exact reads, which a page of the best entries needs not.
+            tries = (False, True) if start and not match.title_only else (True,)
             while True:
-                page_ids, last_level = None, len(levels) == 1
-                if start and not match.title_only:  # first without the older title, summary and exact reads
+                for heads in tries:
                     page_ids = self._newest_in(
-                        match, scope, wanted, start, levels[0], last_level=last_level, heads=False, scan=scan
+                        match, scope, wanted, start, levels[0], last_level=len(levels) == 1, heads=heads, scan=scan
                     )
-                if page_ids is None:
-                    page_ids = self._newest_in(match, scope, wanted, start, levels[0], last_level=last_level, scan=scan)
+                    if page_ids is not None:
+                        break
                 if page_ids is not LEVEL_TOO_LARGE:
                     break
                 levels.pop(0)  # and for the larger slice too: fewer older entries, but of the same kind
@@ -224,9 +225,12 @@ class PostgresBackend(SQLBackend):
                 return page_ids
         return None
 
-    def _look(self, match, scope, limit) -> int:
-        """The scope's matches, counted up to ``limit``, their pages' visibility left unchecked."""
+    def _look(self, match, scope, limit, leave_out=None) -> int:
+        """The scope's matches counted up to ``limit`` from the index alone, their pages' visibility left
+        unchecked; the matches of ``leave_out`` pages are not counted."""
         condition, params = self._matches(match, scope)
+        if leave_out is not None:
+            condition, params = f"{condition} AND NOT page_id = ANY(%s)", [*params, sorted(leave_out)]
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM cms_search_searchentry WHERE {condition} LIMIT %s) AS counted"
         return self.fetch(sql, [*params, limit])[0][0]
 
@@ -301,12 +305,7 @@ class PostgresBackend(SQLBackend):
     def count(self, match, scope):
         if not match.terms or not self.counts_matches(scope):
             return super().count(match, scope)
-        condition, params = self._matches(match, scope)
-        sql = (
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM cms_search_searchentry WHERE {condition} "
-            "AND NOT page_id = ANY(%s) LIMIT %s) AS counted"
-        )
-        return self.fetch(sql, [*params, sorted(scope.outside), COUNT_MAX + 1])[0][0]
+        return self._look(match, scope, COUNT_MAX + 1, leave_out=scope.outside)
 
     def words_matched(self, match):
         # Every match has at least one word, and in the any-word fallback few have two: the words are

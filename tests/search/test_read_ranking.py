@@ -351,15 +351,7 @@ def test_an_older_title_match_comes_before_the_newest_body_matches(site_tree, mo
     from search.backends import postgres
 
     old = NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, 1), title_en="Narwhal census")
-    newer = [
-        NewsPageFactory(
-            parent=site_tree["news"],
-            date=datetime.date(2030, 1, day),
-            title_en=f"Weekly note {day}",
-            body_en=paragraph("A narwhal was seen near the coast."),
-        )
-        for day in range(1, 7)
-    ]
+    newer = _daily(site_tree, 2030, 6, "Weekly note", body_en=paragraph("A narwhal was seen near the coast."))
     indexer.index_pages([old.pk, *(page.pk for page in newer)])
     monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
     monkeypatch.setattr(postgres, "FEW", 0)
@@ -380,21 +372,8 @@ def test_an_older_title_match_is_read_with_the_newest_summary_matches_and_nothin
     from search.backends import postgres
 
     old = NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, 1), title_en="Narwhal census")
-    older_summaries = [
-        NewsPageFactory(
-            parent=site_tree["news"], date=datetime.date(2021, 1, day), title_en=f"Note {day}", summary_en="A narwhal."
-        )
-        for day in range(1, 4)
-    ]
-    newer = [
-        NewsPageFactory(
-            parent=site_tree["news"],
-            date=datetime.date(2030, 1, day),
-            title_en=f"Weekly note {day}",
-            summary_en="A narwhal was seen near the coast.",
-        )
-        for day in range(1, 7)
-    ]
+    older_summaries = _daily(site_tree, 2021, 3, "Note", summary_en="A narwhal.")
+    newer = _daily(site_tree, 2030, 6, "Weekly note", summary_en="A narwhal was seen near the coast.")
     indexer.index_pages([old.pk, *(page.pk for page in older_summaries + newer)])
     monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
     monkeypatch.setattr(postgres, "FEW", 0)
@@ -412,6 +391,24 @@ def test_an_older_title_match_is_read_with_the_newest_summary_matches_and_nothin
     assert [pk for pk, _ in sorted_.rows] == [pk for pk, _ in ranked.rows] and counted == 10
 
 
+def _daily(site_tree, year, days, title, **fields):
+    """News items dated 1 January ``year`` onwards, one a day, titled ``title`` and the day's number."""
+    return [
+        NewsPageFactory(parent=site_tree["news"], date=datetime.date(year, 1, day), title_en=f"{title} {day}", **fields)
+        for day in range(1, days + 1)
+    ]
+
+
+def _slice_read(match, limit):
+    """The backend's page for ``match`` and the slice statements it ran."""
+    backend = get_backend()
+    with CaptureQueriesContext(connection) as queries, backend.session():
+        ranked = backend.search(match, _scope("en"), limit, count=False)
+    return [pk for pk, _ in ranked.rows], [
+        query["sql"] for query in queries.captured_queries if "AS part" in query["sql"]
+    ]
+
+
 def _newest_entries(pages) -> int:
     """How many entries a slice needs to hold every entry of ``pages`` (the newest), whatever else is indexed."""
     first = SearchEntry.objects.filter(page__in=pages).order_by("id").values_list("id", flat=True).first()
@@ -425,27 +422,17 @@ def test_a_page_of_the_newest_title_matches_is_answered_without_reading_older_en
     the older title matches come after, as the sorted statement has them."""
     from search.backends import postgres
 
-    old = [
-        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, day), title_en=f"Narwhal census {day}")
-        for day in range(1, 4)
-    ]
-    newer = [
-        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2030, 1, day), title_en=f"Narwhal note {day}")
-        for day in range(1, 7)
-    ]
+    old, newer = _daily(site_tree, 2020, 3, "Narwhal census"), _daily(site_tree, 2030, 6, "Narwhal note")
     indexer.index_pages([page.pk for page in old + newer])
     monkeypatch.setattr(postgres, "SLICES", (_newest_entries(newer),))
     monkeypatch.setattr(postgres, "FEW", 0)
-    match, backend = Match(tuple(normalise.query_terms("narwhal", "en"))), get_backend()
-    with CaptureQueriesContext(connection) as queries, backend.session():
-        ranked = backend.search(match, _scope("en"), 3, count=False)
-    assert [pk for pk, _ in ranked.rows] == [newer[-1].pk, newer[-2].pk, newer[-3].pk]
-    slices = [query["sql"] for query in queries.captured_queries if "AS part" in query["sql"]]
+    rows, slices = _slice_read(Match(tuple(normalise.query_terms("narwhal", "en"))), 3)
+    assert rows == [newer[-1].pk, newer[-2].pk, newer[-3].pk]
     assert len(slices) == 1 and "UNION ALL" not in slices[0], slices  # the slice alone, answered
     _, sorted_, _ = _both("en", "narwhal", 9, 0)
     assert [pk for pk, _ in sorted_.rows] == [page.pk for page in reversed(old + newer)]
     _, sorted_, _ = _both("en", "narwhal", 3, 0)
-    assert [pk for pk, _ in sorted_.rows] == [pk for pk, _ in ranked.rows]
+    assert [pk for pk, _ in sorted_.rows] == rows
 
 
 @postgresql_only
@@ -456,30 +443,16 @@ def test_an_any_word_page_of_the_newest_entries_with_more_words_needs_no_older_t
     from news.factories import paragraph
     from search.backends import postgres
 
-    older = [
-        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2020, 1, day), title_en=f"Narwhal {day}")
-        for day in range(1, 4)
-    ]
-    newer = [
-        NewsPageFactory(
-            parent=site_tree["news"],
-            date=datetime.date(2030, 1, day),
-            title_en=f"Coastal note {day}",
-            body_en=paragraph("A narwhal and a walrus were counted."),
-        )
-        for day in range(1, 7)
-    ]
+    older = _daily(site_tree, 2020, 3, "Narwhal")
+    newer = _daily(site_tree, 2030, 6, "Coastal note", body_en=paragraph("A narwhal and a walrus were counted."))
     indexer.index_pages([page.pk for page in older + newer])
     monkeypatch.setattr(postgres, "SLICES", (_newest_entries(newer),))
     monkeypatch.setattr(postgres, "FEW", 0)
-    match, backend = Match(tuple(normalise.query_terms("narwhal walrus zzzunknown", "en")), mode=ANY), get_backend()
-    with CaptureQueriesContext(connection) as queries, backend.session():
-        ranked = backend.search(match, _scope("en"), 3, count=False)
-    assert [pk for pk, _ in ranked.rows] == [newer[-1].pk, newer[-2].pk, newer[-3].pk]
-    slices = [query["sql"] for query in queries.captured_queries if "AS part" in query["sql"]]
+    rows, slices = _slice_read(Match(tuple(normalise.query_terms("narwhal walrus zzzunknown", "en")), mode=ANY), 3)
+    assert rows == [newer[-1].pk, newer[-2].pk, newer[-3].pk]
     assert len(slices) == 1 and slices[0].count("UNION ALL") == 1, slices  # the slice and the two-word read
     _, sorted_, _ = _both("en", "narwhal walrus zzzunknown", 3, 0, ANY)
-    assert [pk for pk, _ in sorted_.rows] == [pk for pk, _ in ranked.rows]
+    assert [pk for pk, _ in sorted_.rows] == rows
 
 
 @postgresql_only
@@ -495,10 +468,7 @@ def test_an_older_item_matching_more_words_comes_before_the_newest_title_matches
         title_en="Coastal survey",
         body_en=paragraph("A narwhal and a walrus were counted."),
     )
-    newer = [
-        NewsPageFactory(parent=site_tree["news"], date=datetime.date(2030, 1, day), title_en=f"Narwhal note {day}")
-        for day in range(1, 7)
-    ]
+    newer = _daily(site_tree, 2030, 6, "Narwhal note")
     indexer.index_pages([old.pk, *(page.pk for page in newer)])
     monkeypatch.setattr(postgres, "SLICES", (SearchEntry.objects.filter(page__in=newer).count(),))
     monkeypatch.setattr(postgres, "FEW", 0)
