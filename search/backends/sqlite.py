@@ -27,13 +27,18 @@ import json
 from itertools import combinations
 
 from ..models import LANG_NUMBER, LANG_OF_ID, PAGE_OF_ID
-from . import ALL, COUNT_MAX, Match, Ranked
+from . import ALL, ANY, COUNT_MAX, Match, Ranked
 from .sql import TIERS, SQLBackend
 
 #: Up to this many matches (in the language, before visibility), one sorted statement ranks them all.
 FEW = 100
-#: Past this many words an ANY-mode query is sorted: its groups (words matched x tiers) would be too many.
+#: Past this many words an ANY-mode query is read by groups of its common words only (``_any_by_rarity``):
+#: the groups (words matched x tiers) of more words would be too many.
 ANY_GROUPED_MAX = 3
+#: ANY mode: a word with up to this many matches in the language is rare. The entries with a rare word are
+#: ranked in one statement; the others are read by groups of the common words alone.
+RARE_MAX = FEW
+COMMON_GROUPED_MAX = 3
 
 COLUMNS = {"title": "title_norm", "summary": "summary_norm", "names": "names_norm", "body": "body_norm"}
 #: Past this many pages in ``Scope.within``, a search first looks for any match in the language alone: the
@@ -81,6 +86,8 @@ class SQLiteBackend(SQLBackend):
         return before, hits, "TRUE", [self.expression(match), *params]
 
     def search(self, match, scope, limit, offset=0, *, count=True):
+        if match.mode == ANY and len(match.terms) > ANY_GROUPED_MAX and not match.prefix_last:
+            return self._any_by_rarity(match, scope, limit, offset, count)
         if not match.terms or len(match.terms) > ANY_GROUPED_MAX or (scope.without_lang and scope.within is None):
             # Offers from other languages without ``within`` are sorted: nearly every match is of a page
             # that has the language asked for, so each group would be read to its end.
@@ -116,6 +123,85 @@ class SQLiteBackend(SQLBackend):
         total = len(page_ids) if complete else self.count(match, scope) if count else 0
         return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(window)])
 
+    def _any_by_rarity(self, match, scope, limit, offset, count):
+        """ANY mode with many words. Typed queries mix a few common words (thousands of matches) with rarer
+        ones; sorting the union of every word's matches cost 200-400 ms at 100,000 items. Here the entries
+        having a rare word (each word's matches counted up to ``RARE_MAX``) are ranked in one statement, their
+        words checked only among themselves; every other entry has only common words, so its rank is that of
+        the query of the common words alone, read by groups newest first, the rare entries left out. The two
+        ranked streams are merged on (words matched, tier, exact forms, entry id)."""
+        by_id, by_id_params = self._by_id(scope)
+        counted = (
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id} LIMIT %s))"
+        )
+        params = []
+        for position in range(len(match.terms)):
+            params += [self.term_expression(match, position), *by_id_params, RARE_MAX + 1]
+        sizes = self.fetch("SELECT " + ", ".join([counted] * len(match.terms)), params)[0]
+        rare = [position for position, size in enumerate(sizes) if 0 < size <= RARE_MAX]
+        common = [position for position, size in enumerate(sizes) if size > RARE_MAX]
+        if not common or len(common) > COMMON_GROUPED_MAX:
+            return super().search(match, scope, limit, offset, count=count)
+        wanted = offset + limit
+        rare_expression = " OR ".join(self.term_expression(match, position) for position in rare)
+        rare_rows = self._keyed_rows(match, scope, rare_expression) if rare else []
+        common_match = Match(tuple(match.terms[position] for position in common), ANY, title_only=match.title_only)
+        where, where_params = self._where(scope)
+        sql = (
+            "SELECT e.id, e.page_id FROM cms_search_fts JOIN cms_search_searchentry e "
+            f"INDEXED BY cms_search_entry_rank ON e.id = cms_search_fts.rowid WHERE cms_search_fts MATCH %s "
+            f"AND {by_id} AND {where} ORDER BY cms_search_fts.rowid DESC LIMIT %s"
+        )
+        ranked, complete, next_rare = [], True, 0
+        for key, group in self._keyed_groups(common_match):
+            while next_rare < len(rare_rows) and rare_rows[next_rare][:3] > key:
+                ranked.append(rare_rows[next_rare])
+                next_rare += 1
+            if len(ranked) >= wanted:
+                complete = False
+                break
+            if rare:
+                group = f"({group}) NOT ({rare_expression})"
+            found = self.fetch(sql, [group, *by_id_params, *where_params, wanted - len(ranked)])
+            same = []
+            while next_rare < len(rare_rows) and rare_rows[next_rare][:3] == key:
+                same.append(rare_rows[next_rare])
+                next_rare += 1
+            ranked += sorted([(*key, entry, page_id) for entry, page_id in found] + same, reverse=True)
+            if len(ranked) >= wanted:
+                complete = False
+                break
+        else:
+            ranked += rare_rows[next_rare:]
+        window = [row[-1] for row in ranked[offset:wanted]]
+        total = len(ranked) if complete else self.count(match, scope) if count else 0
+        return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(window)])
+
+    def _keyed_rows(self, match, scope, candidates: str) -> list[tuple]:
+        """The entries matching ``candidates`` (few), as (words matched, tier, exact, entry id, page id), best
+        first: each word, tier and the exact forms are checked among the candidates only, not materialised
+        as every match of a common word."""
+        condition, condition_params = self._by_id(scope)
+        where, where_params = self._where(scope)
+        checks = []
+
+        def among(expression):
+            checks.append(f"({candidates}) AND ({expression})")
+            return f"CASE WHEN {self.member('%s')} THEN 1 ELSE 0 END"
+
+        matched = " + ".join(among(self.term_expression(match, position)) for position in range(len(match.terms)))
+        # The tiers nest (a word in the title is a word in the title or summary): their sum is the tier.
+        tier = "0" if match.title_only else " + ".join(among(self.expression(match, fields)) for fields in TIERS)
+        exact = among(self.expression(match, exact=True))
+        sql = (
+            "WITH h AS MATERIALIZED (SELECT rowid AS id FROM cms_search_fts "
+            f"WHERE cms_search_fts MATCH %s AND {condition}) "
+            f"SELECT {matched}, {tier}, {exact}, e.id, e.page_id FROM h JOIN cms_search_searchentry e "
+            f"INDEXED BY cms_search_entry_rank ON e.id = h.id WHERE {where}"
+        )
+        rows = self.fetch(sql, [candidates, *condition_params, *checks, *where_params])
+        return sorted(rows, reverse=True)
+
     def _any(self, match, scope) -> bool:
         """Whether anything in the scope's language matches, whatever its page."""
         by_lang, params = self._by_id(scope, pages=False)
@@ -137,29 +223,34 @@ class SQLiteBackend(SQLBackend):
         """Full-text expressions of the rank groups, best first, that no two entries share: in ANY mode the
         entries with exactly k of the words, k from all to one; then each field tier without the tier above
         it; the exact forms typed before the other forms of the same words."""
+        return (expression for _, expression in self._keyed_groups(match))
+
+    def _keyed_groups(self, match: Match):
+        """``groups`` with each group's rank key: (words matched, tier 3 to 0, exact forms 1 or 0)."""
         tiers = [("title",)] if match.title_only else [*TIERS, ()]
         exact = self.expression(match, exact=True)
         if exact == self.expression(match):
-            exact = None
-        for level in self._levels(match):
+            exact = None  # every match has the exact forms
+        for matched, level in self._levels(match):
             above = None
-            for fields in tiers:
-                tier = self.expression(match, fields)
-                own = f"({tier}) NOT ({above})" if above else f"({tier})"
-                above = tier
+            for tier, fields in zip(range(len(tiers) - 1, -1, -1), tiers, strict=True):
+                expression = self.expression(match, fields)
+                own = f"({expression}) NOT ({above})" if above else f"({expression})"
+                above = expression
                 if level:
                     own = f"({level}) AND {own}"
+                tier = 0 if match.title_only else tier
                 if exact:
-                    yield f"({own}) AND ({exact})"
-                    yield f"({own}) NOT ({exact})"
+                    yield (matched, tier, 1), f"({own}) AND ({exact})"
+                    yield (matched, tier, 0), f"({own}) NOT ({exact})"
                 else:
-                    yield own
+                    yield (matched, tier, 1), own
 
     def _levels(self, match: Match):
-        """ANY mode: "exactly k of the words" for k from all of them to one (at least k, not at least k + 1);
-        ALL mode: one level, no condition."""
+        """(k, condition): in ANY mode "exactly k of the words" for k from all of them to one (at least k, not
+        at least k + 1); in ALL mode one level, no condition."""
         if match.mode == ALL or len(match.terms) == 1:
-            yield ""
+            yield len(match.terms), ""
             return
         words = [self.term_expression(match, position) for position in range(len(match.terms))]
 
@@ -167,7 +258,7 @@ class SQLiteBackend(SQLBackend):
             return " OR ".join("(" + " AND ".join(chosen) + ")" for chosen in combinations(words, k))
 
         for k in range(len(words), 0, -1):
-            yield f"({at_least(k)}) NOT ({at_least(k + 1)})" if k < len(words) else at_least(k)
+            yield k, f"({at_least(k)}) NOT ({at_least(k + 1)})" if k < len(words) else at_least(k)
 
     def member(self, expression):
         return f"e.id IN (SELECT rowid FROM cms_search_fts WHERE cms_search_fts MATCH {expression})"

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from news import selectors
-from news.factories import NewsPageFactory
+from news.factories import NewsPageFactory, paragraph
 from search import engine, indexer, normalise
 from search.api import outside_pages, searchable_pages
 from search.backends import ANY, Match, Scope, get_backend
@@ -203,19 +203,72 @@ def test_an_offer_looks_at_its_matches_before_choosing_how_to_rank_them(client, 
     assert any("WITH r AS" in sql for sql in sliced), sliced  # the newest slice's reads
 
 
+MANY_WORDS = [
+    ("en", "workshop Hajin advocacy weekly zzzunknown"),
+    ("en", "advocacy Hajin meetings schedule councils"),
+    ("en", "weekly update schedule activities meetings"),
+    ("en", "Norwegian workshop dialogue session"),
+    ("en", "school trainees zzzunknown qqqunknown"),  # a rare word and a common one, both in bodies only
+    ("en", "school trainee football zzzunknown"),
+    ("ar", "ورشة هجين تحديث أسبوعي المجالس"),
+    ("ku", "kargeh Hecîn rûniştin heftane"),
+]
+
+
 @sqlite_only
-def test_any_mode_with_more_words_is_sorted(items, monkeypatch):
+@pytest.mark.parametrize("lang, q", MANY_WORDS)
+def test_any_mode_with_many_words_ranks_like_the_sorted_statement(items, hidden, site_tree, lang, q, monkeypatch):
+    """More words than the groups can spell out: the entries with a rare word (up to five matches here) are
+    ranked apart, the rest read by groups of the common words; with five common words, sorted. An old item
+    with a rare word in its body ties with newer items having a common word there: the date decides."""
+    from search.backends import sqlite
+
+    old = NewsPageFactory(
+        parent=site_tree["news"],
+        title_en="Archive note",
+        body_en=paragraph("Notes for trainees."),
+        date=datetime.date(2020, 1, 1),
+    )
+    indexer.index_pages([old.pk])
+    monkeypatch.setattr(sqlite, "RARE_MAX", 5)
+    for limit, offset in WINDOWS:
+        read, sorted_, counted = _both(lang, q, limit, offset, ANY)
+        assert [pk for pk, _ in read.rows] == [pk for pk, _ in sorted_.rows], (limit, offset)
+        assert read.total == counted, (limit, offset)
+        assert hidden["expired"].pk not in [pk for pk, _ in read.rows]
+
+
+@sqlite_only
+def test_any_mode_with_many_words_reads_the_common_words_by_groups_without_the_rare_ones(items, monkeypatch):
+    """No statement ranks every match of the common words: the entries with "Hajin" or "advocacy" are
+    ranked among themselves, and the groups of "workshop" and "weekly" leave them out."""
     from search.backends import get_backend, sqlite
 
-    monkeypatch.setattr(sqlite, "FEW", 2)
+    monkeypatch.setattr(sqlite, "RARE_MAX", 5)
+    match = Match(tuple(normalise.query_terms("workshop Hajin advocacy weekly", "en")), mode=ANY)
+    with CaptureQueriesContext(connection) as queries:
+        ranked = get_backend().search(match, _scope("en"), 5)
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert not any("COUNT(*) OVER ()" in sql for sql in statements), statements
+    groups = [sql for sql in statements if "ORDER BY cms_search_fts.rowid DESC" in sql]
+    assert groups and all('NOT (("hajin"' in sql for sql in groups), groups
+    assert ranked.rows[0][0] == items["news_hajin"].pk  # "workshop", "Hajin" and "advocacy"
+    assert ranked.rows == SQLBackend.search(get_backend(), match, _scope("en"), 5).rows
+
+
+@sqlite_only
+def test_any_mode_with_many_common_words_is_sorted(items, monkeypatch):
+    from search.backends import get_backend, sqlite
+
+    monkeypatch.setattr(sqlite, "RARE_MAX", 5)
     match, scope = (
-        Match(tuple(normalise.query_terms("weekly update schedule zzzunknown", "en")), mode=ANY),
+        Match(tuple(normalise.query_terms("weekly update schedule activities zzzunknown", "en")), mode=ANY),
         _scope("en"),
     )
     with CaptureQueriesContext(connection) as queries:
         ranked = get_backend().search(match, scope, 10)
-    assert ranked.total > 10 and len(queries.captured_queries) == 1
-    assert "COUNT(*) OVER ()" in queries.captured_queries[0]["sql"]
+    assert ranked.total > 10 and len(queries.captured_queries) == 2  # each word's matches counted, then sorted
+    assert "COUNT(*) OVER ()" in queries.captured_queries[1]["sql"]
 
 
 def test_entry_ids_order_like_the_tie_break(items):
