@@ -12,7 +12,8 @@ are ordered like the ranking's tie-break (``search.models.entry_id``: newest dat
 FTS5 hands over matches in descending id order, so each rank group (a field tier, split by exact forms) is
 one full-text query read newest first that stops once the page is full. A common word costs the page it
 fills, not its thousands of matches. A query with few matches (a first look stops after ``FEW``) is ranked
-by the shared sorted statement instead, as ANY mode always is.
+by the shared sorted statement instead. In ANY mode the groups are "exactly k of the words"; past
+``ANY_GROUPED_MAX`` words they are read for the common words alone (``_any_by_rarity``).
 
 The count is skipped when the groups were read to their end. Else, when the scope is every indexed page but
 a known few (``Scope.outside``: an unfiltered search), it is read from the full-text index alone, the
