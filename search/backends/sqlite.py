@@ -15,6 +15,12 @@ fills, not its thousands of matches. A query with few matches (a first look stop
 by the shared sorted statement instead. In ANY mode the groups are "exactly k of the words"; past
 ``ANY_GROUPED_MAX`` words they are read for the common words alone (``_any_by_rarity``).
 
+Each tier split by exact forms is first read whole (``_tier_rows``): a read walks every match of the words
+(FTS5 keeps no list per column), so an empty title tier of two common words costs one walk, not two.
+Offers from other languages are read by groups too, each match's page checked for the language: when the
+pages missing it are too many to list (half of them at 100,000 items), offers are common, and a page of
+five is found among the newest matches.
+
 The count is skipped when the groups were read to their end. Else, when the scope is every indexed page but
 a known few (``Scope.outside``: an unfiltered search), it is read from the full-text index alone, the
 language and page taken from the ids, those few pages' matches left out; a filtered search checks each
@@ -89,20 +95,11 @@ class SQLiteBackend(SQLBackend):
     def search(self, match, scope, limit, offset=0, *, count=True):
         if match.mode == ANY and len(match.terms) > ANY_GROUPED_MAX and not match.prefix_last:
             return self._any_by_rarity(match, scope, limit, offset, count)
-        if not match.terms or len(match.terms) > ANY_GROUPED_MAX or (scope.without_lang and scope.within is None):
-            # Offers from other languages without ``within`` are sorted: nearly every match is of a page
-            # that has the language asked for, so each group would be read to its end.
-            return super().search(match, scope, limit, offset, count=count)
-        by_id, by_id_params = self._by_id(scope)
-        where, where_params = self._where(scope)
-        sql = (
-            "SELECT e.page_id FROM cms_search_fts JOIN cms_search_searchentry e INDEXED BY cms_search_entry_rank "
-            f"ON e.id = cms_search_fts.rowid WHERE cms_search_fts MATCH %s AND {by_id} AND {where} "
-            "ORDER BY cms_search_fts.rowid DESC LIMIT %s"
-        )
-        params = [*by_id_params, *where_params]
+        if not match.terms:
+            return Ranked(0, [])
         if scope.within is not None and len(scope.within) > WITHIN_LOOK and not self._any(match, scope):
             return Ranked(0, [])  # (offers: most words have no match in most other languages)
+        by_id, by_id_params = self._by_id(scope)
         # A first look at the matches (no join, stopped after FEW): few are ranked in one sorted statement,
         # cheaper then than one full-text query per group, each reading every match of its words.
         first = self.fetch(
@@ -113,16 +110,56 @@ class SQLiteBackend(SQLBackend):
             return Ranked(0, [])
         if len(first) <= FEW:
             return super().search(match, scope, limit, offset, count=count)
-        wanted, page_ids, complete = offset + limit, [], True
-        for group in self.groups(match):
-            found = [row[0] for row in self.fetch(sql, [group, *params, wanted - len(page_ids)])]
-            page_ids += found
-            if len(page_ids) >= wanted:
+        wanted, ranked, complete = offset + limit, [], True
+        for key, own, exact in self._tiers(match):
+            ranked += self._tier_rows(scope, key, own, exact, wanted - len(ranked))
+            if len(ranked) >= wanted:
                 complete = False
                 break
-        window = page_ids[offset:wanted]
-        total = len(page_ids) if complete else self.count(match, scope) if count else 0
+        window = [row[-1] for row in ranked[offset:wanted]]
+        total = len(ranked) if complete else self.count(match, scope) if count else 0
         return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(window)])
+
+    def _tier_rows(self, scope, key, own, exact, wanted, leave_out=None) -> list[tuple]:
+        """Up to ``wanted`` entries of one field tier (``own``), best first, as (*``key``, exact forms, entry
+        id, page id), read newest first through the full-text index; ``leave_out``: an expression whose
+        matches are not read. A tier that the exact forms split is first read whole: when it holds fewer
+        entries than wanted (or none: the common case for the title tier of common words), that single read
+        is all of it, the exact forms checked among those few, instead of two reads each walking every
+        match of the words."""
+        if leave_out:
+            own = f"({own}) NOT ({leave_out})"
+        by_id, by_id_params = self._by_id(scope)
+        where, where_params = self._where(scope)
+        sql = (
+            "SELECT e.id, e.page_id FROM cms_search_fts JOIN cms_search_searchentry e "
+            f"INDEXED BY cms_search_entry_rank ON e.id = cms_search_fts.rowid WHERE cms_search_fts MATCH %s "
+            f"AND {by_id} AND {where} ORDER BY cms_search_fts.rowid DESC LIMIT %s"
+        )
+
+        def read(expression, limit):
+            return self.fetch(sql, [expression, *by_id_params, *where_params, limit])
+
+        found = read(own, wanted)
+        if not exact:
+            return [(*key, 1, entry, page_id) for entry, page_id in found]
+        if len(found) < wanted:
+            if not found:
+                return []
+            exact_entries = {
+                row[0]
+                for row in self.fetch(
+                    "SELECT rowid FROM cms_search_fts WHERE cms_search_fts MATCH %s "
+                    "AND rowid IN (SELECT value FROM json_each(%s))",
+                    [f"({own}) AND ({exact})", json.dumps([entry for entry, _ in found])],
+                )
+            }
+            rows = [(*key, int(entry in exact_entries), entry, page_id) for entry, page_id in found]
+            return sorted(rows, reverse=True)
+        rows = [(*key, 1, entry, page_id) for entry, page_id in read(f"({own}) AND ({exact})", wanted)]
+        if len(rows) < wanted:
+            rows += [(*key, 0, entry, page_id) for entry, page_id in read(f"({own}) NOT ({exact})", wanted - len(rows))]
+        return rows
 
     def _any_by_rarity(self, match, scope, limit, offset, count):
         """ANY mode with many words. Typed queries mix a few common words (thousands of matches) with rarer
@@ -147,28 +184,20 @@ class SQLiteBackend(SQLBackend):
         rare_expression = " OR ".join(self.term_expression(match, position) for position in rare)
         rare_rows = self._keyed_rows(match, scope, rare_expression) if rare else []
         common_match = Match(tuple(match.terms[position] for position in common), ANY, title_only=match.title_only)
-        where, where_params = self._where(scope)
-        sql = (
-            "SELECT e.id, e.page_id FROM cms_search_fts JOIN cms_search_searchentry e "
-            f"INDEXED BY cms_search_entry_rank ON e.id = cms_search_fts.rowid WHERE cms_search_fts MATCH %s "
-            f"AND {by_id} AND {where} ORDER BY cms_search_fts.rowid DESC LIMIT %s"
-        )
         ranked, complete, next_rare = [], True, 0
-        for key, group in self._keyed_groups(common_match):
-            while next_rare < len(rare_rows) and rare_rows[next_rare][:3] > key:
+        for key, own, exact in self._tiers(common_match):
+            while next_rare < len(rare_rows) and rare_rows[next_rare][:2] > key:
                 ranked.append(rare_rows[next_rare])
                 next_rare += 1
             if len(ranked) >= wanted:
                 complete = False
                 break
-            if rare:
-                group = f"({group}) NOT ({rare_expression})"
-            found = self.fetch(sql, [group, *by_id_params, *where_params, wanted - len(ranked)])
+            found = self._tier_rows(scope, key, own, exact, wanted - len(ranked), leave_out=rare_expression or None)
             same = []
-            while next_rare < len(rare_rows) and rare_rows[next_rare][:3] == key:
+            while next_rare < len(rare_rows) and rare_rows[next_rare][:2] == key:
                 same.append(rare_rows[next_rare])
                 next_rare += 1
-            ranked += sorted([(*key, entry, page_id) for entry, page_id in found] + same, reverse=True)
+            ranked += sorted(found + same, reverse=True)
             if len(ranked) >= wanted:
                 complete = False
                 break
@@ -220,18 +249,15 @@ class SQLiteBackend(SQLBackend):
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id} LIMIT %s)"
         return self.fetch(sql, [*params, COUNT_MAX + 1])[0][0]
 
-    def groups(self, match: Match):
-        """Full-text expressions of the rank groups, best first, that no two entries share: in ANY mode the
-        entries with exactly k of the words, k from all to one; then each field tier without the tier above
-        it; the exact forms typed before the other forms of the same words."""
-        return (expression for _, expression in self._keyed_groups(match))
-
-    def _keyed_groups(self, match: Match):
-        """``groups`` with each group's rank key: (words matched, tier 3 to 0, exact forms 1 or 0)."""
+    def _tiers(self, match: Match):
+        """The rank groups, best first, that no two entries share, as ((words matched, tier 3 to 0), the tier's
+        full-text expression, the exact forms' expression or ``None``): in ANY mode the entries with exactly k
+        of the words, k from all to one; then each field tier without the tier above it. The exact forms typed
+        rank before the other forms of the same words (``_tier_rows``); ``None`` when every match has them."""
         tiers = [("title",)] if match.title_only else [*TIERS, ()]
         exact = self.expression(match, exact=True)
         if exact == self.expression(match):
-            exact = None  # every match has the exact forms
+            exact = None
         for matched, level in self._levels(match):
             above = None
             for tier, fields in zip(range(len(tiers) - 1, -1, -1), tiers, strict=True):
@@ -240,12 +266,7 @@ class SQLiteBackend(SQLBackend):
                 above = expression
                 if level:
                     own = f"({level}) AND {own}"
-                tier = 0 if match.title_only else tier
-                if exact:
-                    yield (matched, tier, 1), f"({own}) AND ({exact})"
-                    yield (matched, tier, 0), f"({own}) NOT ({exact})"
-                else:
-                    yield (matched, tier, 1), own
+                yield (matched, 0 if match.title_only else tier), own, exact
 
     def _levels(self, match: Match):
         """(k, condition): in ANY mode "exactly k of the words" for k from all of them to one (at least k, not

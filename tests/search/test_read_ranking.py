@@ -37,6 +37,9 @@ QUERIES = [
     ("ku", "kargeh"),
     ("ku", "rûniştin"),
     ("ku", "Nûçeya heftane"),
+    ("en", "weekly update schedule meetings"),
+    ("ar", "تحديث أسبوعي جدول الأنشطة"),
+    ("ku", "Nûçeya heftane bernameya çalakî"),
 ]
 WINDOWS = [(20, 0), (7, 0), (7, 7), (5, 17), (3, 40)]
 
@@ -113,6 +116,69 @@ def test_a_full_page_is_read_from_one_group_without_sorting(items, monkeypatch):
         cursor.execute("EXPLAIN QUERY PLAN " + statements[1])
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert "TEMP B-TREE" not in plan, plan
+
+
+@sqlite_only
+def test_an_empty_tier_is_read_once_whatever_the_exact_forms(items, monkeypatch):
+    """ "meetings councils": every weekly update has both words in its body, none in its title, summary
+    or names. Each empty tier costs one read (a read walks every match of the words), not one for the
+    exact forms and one for the others; the body tier is then read by its exact forms."""
+    from search.backends import get_backend, sqlite
+
+    monkeypatch.setattr(sqlite, "FEW", 2)
+    match = Match(tuple(normalise.query_terms("meetings councils", "en")))
+    assert get_backend().expression(match, exact=True) != get_backend().expression(match)
+    with CaptureQueriesContext(connection) as queries:
+        ranked = get_backend().search(match, _scope("en"), 5)
+    reads = [query["sql"] for query in queries.captured_queries if "ORDER BY cms_search_fts.rowid DESC" in query["sql"]]
+    assert len(reads) == 5, reads  # three empty tiers, the body tier whole, its exact forms
+    assert ranked.rows == SQLBackend.search(get_backend(), match, _scope("en"), 5).rows
+
+
+@sqlite_only
+def test_a_tier_read_whole_still_ranks_the_exact_forms_first(items, site_tree, monkeypatch):
+    """The title tier of "workshops" holds a few items: read whole, its old item with "workshops" as typed
+    comes before the newer ones with "workshop"."""
+    from search.backends import get_backend, sqlite
+
+    old = NewsPageFactory(
+        parent=site_tree["news"], title_en="Two workshops for teachers", date=datetime.date(2019, 1, 1)
+    )
+    indexer.index_pages([old.pk])
+    monkeypatch.setattr(sqlite, "FEW", 2)
+    match = Match(tuple(normalise.query_terms("workshops", "en")))
+    ranked = get_backend().search(match, _scope("en"), 20)
+    assert ranked.rows[0][0] == old.pk
+    assert ranked.rows == SQLBackend.search(get_backend(), match, _scope("en"), 20).rows
+
+
+@sqlite_only
+def test_offers_without_a_page_list_are_read_by_groups(items, monkeypatch):
+    """When too many pages miss the language for a list (half of them at 100,000 items), an offer reads its
+    groups newest first, each match's page checked for the language: offers are then common, and a page
+    of five is found among the newest matches instead of sorting every match of the other language."""
+    from search.backends import get_backend, sqlite
+
+    monkeypatch.setattr(sqlite, "FEW", 2)
+    backend, filters, offered, grouped = get_backend(), selectors.ItemFilters(), [], 0
+    typed_in_another_script = [
+        ("ar", "workshop"),
+        ("ar", "weekly update football"),
+        ("ar", "football"),
+        ("en", "kargeh"),
+    ]
+    for lang, q in [*QUERIES, *typed_in_another_script, ("en", "دير الزور"), ("ku", "weekly")]:
+        sql, params = searchable_pages(filters, lang)
+        for other in {"ar", "en", "ku"} - {lang}:
+            match = Match(tuple(normalise.query_terms(q, other)))
+            scope = Scope(other, sql, tuple(params), without_lang=lang)
+            with CaptureQueriesContext(connection) as queries:
+                read = backend.search(match, scope, engine.OTHERS_LIMIT, count=False)
+            assert read.rows == SQLBackend.search(backend, match, scope, engine.OTHERS_LIMIT, count=False).rows
+            grouped += any("ORDER BY cms_search_fts.rowid DESC" in query["sql"] for query in queries.captured_queries)
+            offered += read.rows
+    assert items["news_football"].pk in {pk for pk, _ in offered}  # written in Kurmanji and English only
+    assert grouped >= 3
 
 
 @sqlite_only
