@@ -112,7 +112,7 @@ class SQLiteBackend(SQLBackend):
             return super().search(match, scope, limit, offset, count=count)
         wanted, ranked, complete = offset + limit, [], True
         for key, own, exact in self._tiers(match):
-            ranked += self._tier_rows(scope, key, own, exact, wanted - len(ranked))
+            ranked += self._tier_rows(scope, key, own, exact, wanted - len(ranked), title_only=match.title_only)
             if len(ranked) >= wanted:
                 complete = False
                 break
@@ -120,7 +120,7 @@ class SQLiteBackend(SQLBackend):
         total = len(ranked) if complete else self.count(match, scope) if count else 0
         return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(window)])
 
-    def _tier_rows(self, scope, key, own, exact, wanted, leave_out=None) -> list[tuple]:
+    def _tier_rows(self, scope, key, own, exact, wanted, leave_out=None, title_only=False) -> list[tuple]:
         """Up to ``wanted`` entries of one field tier (``own``), best first, as (*``key``, exact forms, entry
         id, page id), read newest first through the full-text index; ``leave_out``: an expression whose
         matches are not read. A tier that the exact forms split is first read whole: when it holds fewer
@@ -140,10 +140,11 @@ class SQLiteBackend(SQLBackend):
         def read(expression, limit):
             return self.fetch(sql, [expression, *by_id_params, *where_params, limit])
 
-        found = read(own, wanted)
         if not exact:
-            return [(*key, 1, entry, page_id) for entry, page_id in found]
-        if len(found) < wanted:
+            return [(*key, 1, entry, page_id) for entry, page_id in read(own, wanted)]
+        # Not for suggestions: their one tier is nearly always full, and would then be read three times.
+        found = read(own, wanted) if not title_only else None
+        if found is not None and len(found) < wanted:
             if not found:
                 return []
             exact_entries = {
