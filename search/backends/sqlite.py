@@ -39,13 +39,12 @@ from .sql import TIERS, SQLBackend
 
 #: Up to this many matches (in the language, before visibility), one sorted statement ranks them all.
 FEW = 100
-#: Past this many words an ANY-mode query is read by groups of its common words only (``_any_by_rarity``):
-#: the groups (words matched x tiers) of more words would be too many.
+#: Past this many words an ANY-mode query is read by groups of its common words only (``_any_by_rarity``),
+#: and past this many common words it is sorted: the groups (words matched x tiers) would be too many.
 ANY_GROUPED_MAX = 3
 #: ANY mode: a word with up to this many matches in the language is rare. The entries with a rare word are
 #: ranked in one statement; the others are read by groups of the common words alone.
 RARE_MAX = FEW
-COMMON_GROUPED_MAX = 3
 
 COLUMNS = {"title": "title_norm", "summary": "summary_norm", "names": "names_norm", "body": "body_norm"}
 #: Past this many pages in ``Scope.within``, a search first looks for any match in the language alone: the
@@ -93,7 +92,9 @@ class SQLiteBackend(SQLBackend):
         return before, hits, "TRUE", [self.expression(match), *params]
 
     def search(self, match, scope, limit, offset=0, *, count=True):
-        if match.mode == ANY and len(match.terms) > ANY_GROUPED_MAX and not match.prefix_last:
+        if match.mode == ANY and len(match.terms) > ANY_GROUPED_MAX:
+            if match.prefix_last:  # (no such search is made: suggestions need every word)
+                return super().search(match, scope, limit, offset, count=count)
             return self._any_by_rarity(match, scope, limit, offset, count)
         if not match.terms:
             return Ranked(0, [])
@@ -179,7 +180,7 @@ class SQLiteBackend(SQLBackend):
         sizes = self.fetch("SELECT " + ", ".join([counted] * len(match.terms)), params)[0]
         rare = [position for position, size in enumerate(sizes) if 0 < size <= RARE_MAX]
         common = [position for position, size in enumerate(sizes) if size > RARE_MAX]
-        if not common or len(common) > COMMON_GROUPED_MAX:
+        if not common or len(common) > ANY_GROUPED_MAX:
             return super().search(match, scope, limit, offset, count=count)
         wanted = offset + limit
         rare_expression = " OR ".join(self.term_expression(match, position) for position in rare)
