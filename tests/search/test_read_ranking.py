@@ -77,6 +77,15 @@ def _both(lang, q, limit, offset, mode="all"):
     return read, sorted_, counted
 
 
+def _ranks_like_the_sorted_statement(lang, q, mode, hidden):
+    """Every window of WINDOWS: the same pages in the same order and the same count, no hidden page."""
+    for limit, offset in WINDOWS:
+        read, sorted_, counted = _both(lang, q, limit, offset, mode)
+        assert [pk for pk, _ in read.rows] == [pk for pk, _ in sorted_.rows], (limit, offset)
+        assert read.total == counted, (limit, offset)
+        assert hidden["expired"].pk not in [pk for pk, _ in read.rows]
+
+
 @sqlite_only
 @pytest.mark.parametrize("mode", ["all", ANY])
 @pytest.mark.parametrize("lang, q", QUERIES)
@@ -87,11 +96,7 @@ def test_read_ranking_equals_the_sorted_statement(items, hidden, lang, q, mode, 
     monkeypatch.setattr(sqlite, "FEW", 2)  # every query with more than two matches is read by groups
     if mode == ANY:
         q += " zzzunknown" if len(q.split()) < 3 else ""
-    for limit, offset in WINDOWS:
-        read, sorted_, counted = _both(lang, q, limit, offset, mode)
-        assert [pk for pk, _ in read.rows] == [pk for pk, _ in sorted_.rows], (limit, offset)
-        assert read.total == counted, (limit, offset)
-        assert hidden["expired"].pk not in [pk for pk, _ in read.rows]
+    _ranks_like_the_sorted_statement(lang, q, mode, hidden)
 
 
 @sqlite_only
@@ -297,11 +302,7 @@ def test_any_mode_with_many_words_ranks_like_the_sorted_statement(items, hidden,
     )
     indexer.index_pages([old.pk])
     monkeypatch.setattr(sqlite, "RARE_MAX", 5)
-    for limit, offset in WINDOWS:
-        read, sorted_, counted = _both(lang, q, limit, offset, ANY)
-        assert [pk for pk, _ in read.rows] == [pk for pk, _ in sorted_.rows], (limit, offset)
-        assert read.total == counted, (limit, offset)
-        assert hidden["expired"].pk not in [pk for pk, _ in read.rows]
+    _ranks_like_the_sorted_statement(lang, q, ANY, hidden)
 
 
 @sqlite_only
