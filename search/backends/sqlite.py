@@ -47,6 +47,9 @@ ANY_GROUPED_MAX = 3
 RARE_MAX = FEW
 
 COLUMNS = {"title": "title_norm", "summary": "summary_norm", "names": "names_norm", "body": "body_norm"}
+#: Every column (migration ``0002_fulltext``); the lead, title and summary (``0011_lead_fulltext``).
+FTS, LEAD = "cms_search_fts", "cms_search_lead_fts"
+LEAD_FIELDS = {"title", "summary"}
 #: Past this many pages in ``Scope.within``, a search first looks for any match in the language alone: the
 #: list costs every statement that carries it (30,000 pages: 2.6 ms to read as JSON, at 100,000 items).
 WITHIN_LOOK = 500
@@ -73,12 +76,12 @@ def _words(match: Match, position: int, exact: bool = False) -> list[str]:
 
 class SQLiteBackend(SQLBackend):
     @staticmethod
-    def _by_id(scope, *, pages: bool = True) -> tuple[str, list]:
+    def _by_id(scope, *, pages: bool = True, table: str = FTS) -> tuple[str, list]:
         """The scope's language and (with ``pages``) ``within`` read from the full-text index's ids: matches
         elsewhere are dropped before the join."""
-        condition, params = LANG_OF_ID % "cms_search_fts.rowid" + " = %s", [LANG_NUMBER[scope.lang]]
+        condition, params = LANG_OF_ID % f"{table}.rowid" + " = %s", [LANG_NUMBER[scope.lang]]
         if pages and scope.within is not None:
-            condition += f" AND {PAGE_OF_ID % 'cms_search_fts.rowid'} IN (SELECT value FROM json_each(%s))"
+            condition += f" AND {PAGE_OF_ID % f'{table}.rowid'} IN (SELECT value FROM json_each(%s))"
             params.append(_ids_json(frozenset(scope.within)))
         return condition, params
 
@@ -100,20 +103,23 @@ class SQLiteBackend(SQLBackend):
             return Ranked(0, [])
         if scope.within is not None and len(scope.within) > WITHIN_LOOK and not self._any(match, scope):
             return Ranked(0, [])  # (offers: most words have no match in most other languages)
-        by_id, by_id_params = self._by_id(scope)
-        # A first look at the matches (no join, stopped after FEW): few are ranked in one sorted statement,
-        # cheaper then than one full-text query per group, each reading every match of its words.
-        first = self.fetch(
-            f"SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_id} LIMIT %s",
-            [self.expression(match), *by_id_params, FEW + 1],
-        )
-        if not first:
-            return Ranked(0, [])
-        if len(first) <= FEW:
-            return super().search(match, scope, limit, offset, count=count)
+        if not match.title_only:  # (titles are read from the lead, short lists: no need to look first)
+            by_id, by_id_params = self._by_id(scope)
+            # A first look at the matches (no join, stopped after FEW): few are ranked in one sorted statement,
+            # cheaper then than one full-text query per group, each reading every match of its words.
+            first = self.fetch(
+                f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND {by_id} LIMIT %s",
+                [self.expression(match), *by_id_params, FEW + 1],
+            )
+            if not first:
+                return Ranked(0, [])
+            if len(first) <= FEW:
+                return super().search(match, scope, limit, offset, count=count)
         wanted, ranked, complete = offset + limit, [], True
-        for key, own, exact in self._tiers(match):
-            ranked += self._tier_rows(scope, key, own, exact, wanted - len(ranked), title_only=match.title_only)
+        for key, own, exact, table in self._tiers(match):
+            ranked += self._tier_rows(
+                scope, key, own, exact, wanted - len(ranked), table=table, title_only=match.title_only
+            )
             if len(ranked) >= wanted:
                 complete = False
                 break
@@ -121,46 +127,47 @@ class SQLiteBackend(SQLBackend):
         total = len(ranked) if complete else self.count(match, scope) if count else 0
         return Ranked(total, [(page_id, float(-position)) for position, page_id in enumerate(window)])
 
-    def _tier_rows(self, scope, key, own, exact, wanted, leave_out=None, title_only=False) -> list[tuple]:
+    def _tier_rows(self, scope, key, own, exact, wanted, leave_out=None, table=FTS, title_only=False) -> list[tuple]:
         """Up to ``wanted`` entries of one field tier (``own``), best first, as (*``key``, exact forms, entry
-        id, page id), read newest first through the full-text index; ``leave_out``: an expression whose
-        matches are not read. A tier that the exact forms split is first read whole: when it holds fewer
-        entries than wanted (or none: the common case for the title tier of common words), that single read
-        is all of it, the exact forms checked among those few, instead of two reads each walking every
-        match of the words."""
-        if leave_out:
-            own = f"({own}) NOT ({leave_out})"
-        by_id, by_id_params = self._by_id(scope)
-        where, where_params = self._where(scope)
-        sql = (
-            "SELECT e.id, e.page_id FROM cms_search_fts JOIN cms_search_searchentry e "
-            f"INDEXED BY cms_search_entry_rank ON e.id = cms_search_fts.rowid WHERE cms_search_fts MATCH %s "
-            f"AND {by_id} AND {where} ORDER BY cms_search_fts.rowid DESC LIMIT %s"
-        )
+        id, page id), read newest first from ``table``; ``leave_out``: an expression whose matches are not
+        read. A tier that the exact forms split is first read whole: when it holds fewer entries than wanted
+        (or none: the common case for the title tier of common words), or when all of the newest are exact
+        forms, that single read is all of it, the exact forms checked among those few (through every column:
+        an exact form anywhere in the entry counts), instead of two reads each walking every match."""
+        if leave_out:  # (through every column)
+            own, table = f"({own}) NOT ({leave_out})", FTS
 
-        def read(expression, limit):
+        def read(expression, limit, table=table):
+            by_id, by_id_params = self._by_id(scope, table=table)
+            where, where_params = self._where(scope)
+            sql = (
+                f"SELECT e.id, e.page_id FROM {table} JOIN cms_search_searchentry e "
+                f"INDEXED BY cms_search_entry_rank ON e.id = {table}.rowid WHERE {table} MATCH %s "
+                f"AND {by_id} AND {where} ORDER BY {table}.rowid DESC LIMIT %s"
+            )
             return self.fetch(sql, [expression, *by_id_params, *where_params, limit])
 
-        if not exact:
-            return [(*key, 1, entry, page_id) for entry, page_id in read(own, wanted)]
-        # Not for suggestions: their one tier is nearly always full, and would then be read three times.
-        found = read(own, wanted) if not title_only else None
-        if found is not None and len(found) < wanted:
-            if not found:
-                return []
-            exact_entries = {
-                row[0]
-                for row in self.fetch(
-                    "SELECT rowid FROM cms_search_fts WHERE cms_search_fts MATCH %s "
-                    "AND rowid IN (SELECT value FROM json_each(%s))",
-                    [f"({own}) AND ({exact})", json.dumps([entry for entry, _ in found])],
-                )
-            }
+        found = read(own, wanted)
+        if not exact or not found:
+            return [(*key, 1, entry, page_id) for entry, page_id in found]
+        # Where the exact forms are: a suggestion's in the title, a search's anywhere.
+        exact_table = LEAD if title_only else FTS
+        exact_entries = {
+            row[0]
+            for row in self.fetch(
+                f"SELECT rowid FROM {exact_table} WHERE {exact_table} MATCH %s "
+                "AND rowid IN (SELECT value FROM json_each(%s))",
+                [f"({own}) AND ({exact})", json.dumps([entry for entry, _ in found])],
+            )
+        }
+        if len(found) < wanted or len(exact_entries) == len(found):
             rows = [(*key, int(entry in exact_entries), entry, page_id) for entry, page_id in found]
             return sorted(rows, reverse=True)
-        rows = [(*key, 1, entry, page_id) for entry, page_id in read(f"({own}) AND ({exact})", wanted)]
+        # The newest mix both: the exact ones of the whole tier first.
+        rows = [(*key, 1, entry, page_id) for entry, page_id in read(f"({own}) AND ({exact})", wanted, exact_table)]
         if len(rows) < wanted:
-            rows += [(*key, 0, entry, page_id) for entry, page_id in read(f"({own}) NOT ({exact})", wanted - len(rows))]
+            rest = read(f"({own}) NOT ({exact})", wanted - len(rows), exact_table)
+            rows += [(*key, 0, entry, page_id) for entry, page_id in rest]
         return rows
 
     def _any_by_rarity(self, match, scope, limit, offset, count):
@@ -187,14 +194,16 @@ class SQLiteBackend(SQLBackend):
         rare_rows = self._keyed_rows(match, scope, rare_expression) if rare else []
         common_match = Match(tuple(match.terms[position] for position in common), ANY, title_only=match.title_only)
         ranked, complete, next_rare = [], True, 0
-        for key, own, exact in self._tiers(common_match):
+        for key, own, exact, table in self._tiers(common_match):
             while next_rare < len(rare_rows) and rare_rows[next_rare][:2] > key:
                 ranked.append(rare_rows[next_rare])
                 next_rare += 1
             if len(ranked) >= wanted:
                 complete = False
                 break
-            found = self._tier_rows(scope, key, own, exact, wanted - len(ranked), leave_out=rare_expression or None)
+            found = self._tier_rows(
+                scope, key, own, exact, wanted - len(ranked), leave_out=rare_expression or None, table=table
+            )
             same = []
             while next_rare < len(rare_rows) and rare_rows[next_rare][:2] == key:
                 same.append(rare_rows[next_rare])
@@ -253,9 +262,11 @@ class SQLiteBackend(SQLBackend):
 
     def _tiers(self, match: Match):
         """The rank groups, best first, that no two entries share, as ((words matched, tier 3 to 0), the tier's
-        full-text expression, the exact forms' expression or ``None``): in ANY mode the entries with exactly k
-        of the words, k from all to one; then each field tier without the tier above it. The exact forms typed
-        rank before the other forms of the same words (``_tier_rows``); ``None`` when every match has them."""
+        full-text expression, the exact forms' expression or ``None``, the table to read): in ANY mode the
+        entries with exactly k of the words, k from all to one; then each field tier without the tier above
+        it. The exact forms typed rank before the other forms of the same words (``_tier_rows``); ``None``
+        when every match has them. The title and summary tiers are read from the lead (``LEAD``), unless a level
+        of the any-word fallback (words anywhere) goes with them."""
         tiers = [("title",)] if match.title_only else [*TIERS, ()]
         exact = self.expression(match, exact=True)
         if exact == self.expression(match):
@@ -268,7 +279,8 @@ class SQLiteBackend(SQLBackend):
                 above = expression
                 if level:
                     own = f"({level}) AND {own}"
-                yield (matched, 0 if match.title_only else tier), own, exact
+                table = LEAD if fields and set(fields) <= LEAD_FIELDS and not level else FTS
+                yield (matched, 0 if match.title_only else tier), own, exact, table
 
     def _levels(self, match: Match):
         """(k, condition): in ANY mode "exactly k of the words" for k from all of them to one (at least k, not

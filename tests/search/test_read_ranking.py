@@ -21,6 +21,7 @@ from search import engine, indexer, normalise
 from search.api import outside_pages, searchable_pages
 from search.backends import ANY, Match, Scope, get_backend
 from search.backends.sql import SQLBackend
+from search.backends.sqlite import FTS, LEAD
 from search.models import SearchEntry, entry_id
 
 sqlite_only = pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's read ranking")
@@ -56,6 +57,11 @@ def hidden(items, site_tree):
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     indexer.index_pages([expired.pk, private.pk])
     return {"expired": expired, "private": private}
+
+
+def _is_group_read(sql: str) -> bool:
+    """A statement reading one rank group newest first (from either full-text table)."""
+    return f"ORDER BY {FTS}.rowid DESC" in sql or f"ORDER BY {LEAD}.rowid DESC" in sql
 
 
 def _scope(lang, with_outside=True):
@@ -115,7 +121,7 @@ def test_a_full_page_is_read_from_one_group_without_sorting(items, monkeypatch):
     assert ranked.total >= 42
     statements = [query["sql"] for query in queries.captured_queries]
     assert len(statements) == 3, statements  # a first look, the title group, the count
-    assert "ORDER BY cms_search_fts.rowid DESC" in statements[1]
+    assert "ORDER BY cms_search_lead_fts.rowid DESC" in statements[1]  # the title tier, from the lead
     assert "COUNT(*)" in statements[2] and "EXISTS" not in statements[2]  # from the full-text index alone
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + statements[1])
@@ -126,8 +132,9 @@ def test_a_full_page_is_read_from_one_group_without_sorting(items, monkeypatch):
 @sqlite_only
 def test_an_empty_tier_is_read_once_whatever_the_exact_forms(items, monkeypatch):
     """ "meetings councils": every weekly update has both words in its body, none in its title, summary
-    or names. Each empty tier costs one read (a read walks every match of the words), not one for the
-    exact forms and one for the others; the body tier is then read by its exact forms."""
+    or names. Each empty tier costs one read (the title and summary tiers from the lead table: short lists),
+    not one for the exact forms and one for the others; the body tier's newest five all have the exact
+    forms, so its one read is all of it."""
     from search.backends import get_backend, sqlite
 
     monkeypatch.setattr(sqlite, "FEW", 2)
@@ -135,8 +142,10 @@ def test_an_empty_tier_is_read_once_whatever_the_exact_forms(items, monkeypatch)
     assert get_backend().expression(match, exact=True) != get_backend().expression(match)
     with CaptureQueriesContext(connection) as queries:
         ranked = get_backend().search(match, _scope("en"), 5)
-    reads = [query["sql"] for query in queries.captured_queries if "ORDER BY cms_search_fts.rowid DESC" in query["sql"]]
-    assert len(reads) == 5, reads  # three empty tiers, the body tier whole, its exact forms
+    reads = [query["sql"] for query in queries.captured_queries if _is_group_read(query["sql"])]
+    assert len(reads) == 4, reads  # three empty tiers, the body tier
+    assert all(f"ORDER BY {LEAD}.rowid" in sql for sql in reads[:2]), reads  # title, title or summary
+    assert all(f"ORDER BY {FTS}.rowid" in sql for sql in reads[2:]), reads  # names, body
     assert ranked.rows == SQLBackend.search(get_backend(), match, _scope("en"), 5).rows
 
 
@@ -180,7 +189,7 @@ def test_offers_without_a_page_list_are_read_by_groups(items, monkeypatch):
             with CaptureQueriesContext(connection) as queries:
                 read = backend.search(match, scope, engine.OTHERS_LIMIT, count=False)
             assert read.rows == SQLBackend.search(backend, match, scope, engine.OTHERS_LIMIT, count=False).rows
-            grouped += any("ORDER BY cms_search_fts.rowid DESC" in query["sql"] for query in queries.captured_queries)
+            grouped += any(_is_group_read(query["sql"]) for query in queries.captured_queries)
             offered += read.rows
     assert items["news_football"].pk in {pk for pk, _ in offered}  # written in Kurmanji and English only
     assert grouped >= 3
@@ -317,7 +326,7 @@ def test_any_mode_with_many_words_reads_the_common_words_by_groups_without_the_r
         ranked = get_backend().search(match, _scope("en"), 5)
     statements = [query["sql"] for query in queries.captured_queries]
     assert not any("COUNT(*) OVER ()" in sql for sql in statements), statements
-    groups = [sql for sql in statements if "ORDER BY cms_search_fts.rowid DESC" in sql]
+    groups = [sql for sql in statements if _is_group_read(sql)]
     assert groups and all('NOT (("hajin"' in sql for sql in groups), groups
     assert ranked.rows[0][0] == items["news_hajin"].pk  # "workshop", "Hajin" and "advocacy"
     assert ranked.rows == SQLBackend.search(get_backend(), match, _scope("en"), 5).rows
@@ -615,3 +624,55 @@ def test_an_unfiltered_search_counts_first_and_ranks_no_match_and_few_matches_at
     assert len(sql) == 2 and "COUNT(*) OVER" not in sql[1] and "ORDER BY id DESC OFFSET" not in sql[1]
     _, sorted_, counted = _both("en", "Hajin", 20, 0)
     assert ranked.rows == sorted_.rows and ranked.total == counted
+
+
+@sqlite_only
+@pytest.mark.parametrize("lang, q", [*SUGGESTIONS, ("en", "workshops"), ("ar", "الورشة ت"), ("ku", "Nûçeya he")])
+def test_suggestions_are_read_from_the_lead_table_and_rank_like_the_sorted_statement(items, hidden, lang, q):
+    """A title being typed is read from the lead table alone (its lists hold titles and summaries, not every
+    body or name with the prefix), in the order the sorted statement gives, hidden pages left out."""
+    from search.backends import get_backend
+
+    backend = get_backend()
+    match = Match(tuple(normalise.query_terms(q, lang)), prefix_last=True, title_only=True)
+    scope = _scope(lang)
+    for limit in (1, 3, 20):
+        with CaptureQueriesContext(connection) as queries:
+            read = backend.search(match, scope, limit, count=False)
+        assert read.rows == SQLBackend.search(backend, match, scope, limit, count=False).rows, limit
+        statements = [query["sql"] for query in queries.captured_queries]
+        assert statements and all(f"FROM {FTS} " not in sql for sql in statements), statements
+        assert hidden["private"].pk not in [pk for pk, _ in read.rows]
+    assert read.rows or q == "Nûçeya he"
+
+
+@sqlite_only
+def test_the_lead_table_follows_renames_and_rebuilds(items, site_tree, monkeypatch):
+    """The lead table is kept by its own triggers: a renamed title is found under its new words only, by a
+    suggestion and by a search's title tier; a rebuild fills it again like the table of every column."""
+    from search.backends import get_backend, sqlite
+
+    monkeypatch.setattr(sqlite, "FEW", 0)  # every search reads its tiers, the title tier from the lead
+    page = NewsPageFactory(parent=site_tree["news"], title_en="Pangolin census", summary_en="Counted in spring.")
+    indexer.index_pages([page.pk])
+
+    def found(q, title_only):
+        match = Match(tuple(normalise.query_terms(q, "en")), prefix_last=title_only, title_only=title_only)
+        return [pk for pk, _ in get_backend().search(match, _scope("en"), 5, count=False).rows]
+
+    assert found("pangol", True) == found("pangolin", False) == [page.pk]
+    page.title_en = "Armadillo census"
+    page.save_revision().publish()
+    assert found("pangol", True) == found("pangolin", False) == []
+    assert found("armadi", True) == found("armadillo", False) == [page.pk]
+
+    def rows(table):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH '{{title_norm}} : census' ORDER BY rowid")
+            return [row[0] for row in cursor.fetchall()]
+
+    before = rows(LEAD)
+    assert before == rows(FTS) and len(before) == 1
+    indexer.rebuild()
+    assert rows(LEAD) == rows(FTS) and len(rows(LEAD)) == 1
+    assert found("armadi", True) == [page.pk]
