@@ -16,7 +16,9 @@ by the shared sorted statement instead. In ANY mode the groups are "exactly k of
 ``ANY_GROUPED_MAX`` words they are read for the common words alone (``_any_by_rarity``).
 
 Each tier split by exact forms is first read whole (``_tier_rows``): a read walks every match of the words
-(FTS5 keeps no list per column), so an empty title tier of two common words costs one walk, not two.
+(FTS5 keeps no list per column), so an empty title tier of two common words costs one walk, not two. The
+title and summary tiers and suggestions read the lead table (``cms_search_lead_fts``, titles and summaries
+only: migration ``0011_lead_fulltext``), whose lists are a fraction of the main table's.
 Offers from other languages are read by groups too, each match's page checked for the language: when the
 pages missing it are too many to list (half of them at 100,000 items), offers are common, and a page of
 five is found among the newest matches.
