@@ -21,7 +21,7 @@ from cms import languages
 from cms.api.cache import per_version
 
 from . import normalise
-from .backends import ALL, ANY, COUNT_MAX, Match, Scope, get_backend
+from .backends import ALL, ANY, COUNT_MAX, Match, Ranked, Scope, get_backend
 from .highlight import best_snippet
 from .models import SearchEntry
 
@@ -137,8 +137,10 @@ def _search(backend, q, lang, pages, limit, offset, missing, outside) -> Outcome
     match = Match(tuple(terms))
     ranked = backend.search(match, scope, limit, offset)
     if ranked.total == 0 and len(terms) > 1:
-        match = Match(tuple(terms), mode=ANY)
-        ranked = backend.search(match, scope, limit, offset)
+        # Any word: the words that nothing in the language has are left out (the ranking is the same
+        # without them, and each one would be read for every level of the words matched).
+        match = Match(backend.present(match, scope), mode=ANY)
+        ranked = backend.search(match, scope, limit, offset) if match.terms else Ranked(0, [])
     hits = [Hit(pk, lang, score) for pk, score in ranked.rows]
     exact = ranked.total <= COUNT_MAX
     outcome = Outcome(ranked.total if exact else COUNT_MAX, hits, terms, match.mode, count_exact=exact)

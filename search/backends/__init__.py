@@ -84,6 +84,11 @@ class Backend:
         """The matching pages, counted up to ``COUNT_MAX + 1``."""
         raise NotImplementedError
 
+    def present(self, match: Match, scope: Scope) -> tuple[Term, ...]:
+        """The terms of ``match`` that some entry in the scope's language has (its pages unchecked): in the
+        any-word fallback a term that nothing has changes no entry's rank, and only costs its reads."""
+        return match.terms
+
     def session(self):
         """A context for the statements of one search (the backend may set things up once for all)."""
         return contextlib.nullcontext()

@@ -234,6 +234,10 @@ class PostgresBackend(SQLBackend):
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM cms_search_searchentry WHERE {condition} LIMIT %s) AS counted"
         return self.fetch(sql, [*params, limit])[0][0]
 
+    def first_match(self, match, scope):
+        condition, params = self._matches(match, scope)
+        return f"SELECT 1 FROM cms_search_searchentry WHERE {condition} LIMIT 1", params
+
     def _slice_starts(self, sizes):
         """The first id of each slice of the newest ``sizes`` entries (of every language), each read from
         the primary key's end when that slice is tried; 0 for a slice that holds every entry (the last)."""

@@ -103,6 +103,19 @@ class SQLBackend(Backend):
         sql = f"{before} SELECT COUNT(*) FROM (SELECT 1 FROM {hits} WHERE {condition} AND {where} LIMIT %s) AS counted"
         return self.fetch(sql, [*params, *where_params, COUNT_MAX + 1])[0][0]
 
+    def present(self, match: Match, scope: Scope) -> tuple:
+        if len(match.terms) < 2:
+            return match.terms
+        found = [self.first_match(Match((term,), title_only=match.title_only), scope) for term in match.terms]
+        found = [(f"({sql}) IS NOT NULL", params) for sql, params in found]
+        row = self.fetch("SELECT " + ", ".join(sql for sql, _ in found), [p for _, params in found for p in params])[0]
+        return tuple(term for term, here in zip(match.terms, row, strict=True) if here)
+
+    def first_match(self, match: Match, scope: Scope) -> tuple[str, list]:
+        """A statement (and its parameters) answering one row if any entry in the scope's language matches,
+        none else; its pages are not checked."""
+        raise NotImplementedError
+
     def fetch(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

@@ -247,9 +247,12 @@ class SQLiteBackend(SQLBackend):
 
     def _any(self, match, scope) -> bool:
         """Whether anything in the scope's language matches, whatever its page."""
+        return bool(self.fetch(*self.first_match(match, scope)))
+
+    def first_match(self, match, scope):
         by_lang, params = self._by_id(scope, pages=False)
-        sql = f"SELECT 1 FROM cms_search_fts WHERE cms_search_fts MATCH %s AND {by_lang} LIMIT 1"
-        return bool(self.fetch(sql, [self.expression(match), *params]))
+        sql = f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND {by_lang} LIMIT 1"
+        return sql, [self.expression(match), *params]
 
     def count(self, match, scope):
         if not match.terms or not self.counts_matches(scope):

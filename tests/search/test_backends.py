@@ -96,6 +96,30 @@ def test_all_words_first_then_more_words_before_fewer(client, news):
     assert search(client, "alpaca bison")["match"] == "all"
 
 
+def test_words_nothing_has_are_left_out_of_the_any_word_fallback(client, news):
+    """"Emu" and "zzyzx" are in no entry: the fallback ranks like the query without them (same items, order,
+    count and snippets), and no statement after the look for each word reads them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    news(day=1, title_en="Alpaca", summary_en="Bison camel.")
+    news(day=5, title_en="Alpaca bison")
+    news(day=9, title_en="Camel alone", body_en=paragraph("A camel and an alpaca."))
+    typed = search(client, "alpaca bison camel")
+    assert typed["match"] == "all"
+    typed = search(client, "alpaca zzyzx bison camel emu")
+    without = search(client, "alpaca camel bison zzyzx")
+    assert typed["match"] == without["match"] == "any"
+    assert ids(typed) == ids(without) and len(ids(typed)) == 3
+    assert [card["snippet"] for card in typed["results"]] == [card["snippet"] for card in without["results"]]
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "alpaca zzyzx bison")
+    after = [query["sql"] for query in queries.captured_queries if "alpaca" in query["sql"]]
+    looked = [position for position, sql in enumerate(after) if "zzyzx" in sql and "IS NOT NULL" in sql]
+    assert looked and not any("zzyzx" in sql for sql in after[looked[-1] + 1 :]), after
+    assert ids(search(client, "zzyzx qqxqq")) == []
+
+
 def test_count_and_pages_agree(client, news):
     made = [news(day=day, title_en=f"Gazelle {day}") for day in range(1, 8)]
     first, second = search(client, "gazelle", limit=3), search(client, "gazelle", limit=3, offset=6)
