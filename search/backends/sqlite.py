@@ -159,7 +159,7 @@ class SQLiteBackend(SQLBackend):
             for row in self.fetch(
                 f"SELECT rowid FROM {exact_table} WHERE {exact_table} MATCH %s "
                 "AND rowid IN (SELECT value FROM json_each(%s))",
-                [f"({own}) AND ({exact})", json.dumps([entry for entry, _ in found])],
+                [exact, json.dumps([entry for entry, _ in found])],  # (every one of them matches ``own``)
             )
         }
         if len(found) < wanted or len(exact_entries) == len(found):
@@ -267,7 +267,8 @@ class SQLiteBackend(SQLBackend):
 
     def _tiers(self, match: Match):
         """The rank groups, best first, that no two entries share, as ((words matched, tier 3 to 0), the tier's
-        full-text expression, the exact forms' expression or ``None``, the table to read): in ANY mode the
+        full-text expression, the exact forms' expression (in every-word mode, of the words whose forms differ)
+        or ``None``, the table to read): in ANY mode the
         entries with exactly k of the words, k from all to one; then each field tier without the tier above
         it. The exact forms typed rank before the other forms of the same words (``_tier_rows``); ``None``
         when every match has them. The title and summary tiers are read from the lead (``LEAD``), unless a level
@@ -276,6 +277,15 @@ class SQLiteBackend(SQLBackend):
         exact = self.expression(match, exact=True)
         if exact == self.expression(match):
             exact = None
+        elif match.mode == ALL or len(match.terms) == 1:
+            # Every entry of a tier has every word: only the words whose typed forms differ tell them apart
+            # (a word being completed, say, needs no second test).
+            differ = [
+                self.term_expression(match, position, exact=True)
+                for position in range(len(match.terms))
+                if self.term_expression(match, position, exact=True) != self.term_expression(match, position)
+            ]
+            exact = " AND ".join(differ)
         for matched, level in self._levels(match):
             above = None
             for tier, fields in zip(range(len(tiers) - 1, -1, -1), tiers, strict=True):
