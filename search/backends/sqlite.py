@@ -267,12 +267,12 @@ class SQLiteBackend(SQLBackend):
 
     def _tiers(self, match: Match):
         """The rank groups, best first, that no two entries share, as ((words matched, tier 3 to 0), the tier's
-        full-text expression, the exact forms' expression (in every-word mode, of the words whose forms differ)
-        or ``None``, the table to read): in ANY mode the
+        full-text expression, the exact forms' expression or ``None``, the table to read): in ANY mode the
         entries with exactly k of the words, k from all to one; then each field tier without the tier above
         it. The exact forms typed rank before the other forms of the same words (``_tier_rows``); ``None``
-        when every match has them. The title and summary tiers are read from the lead (``LEAD``), unless a level
-        of the any-word fallback (words anywhere) goes with them."""
+        when every match has them; in ALL mode only the words whose forms differ are tested. The title and
+        summary tiers are read from the lead (``LEAD``), unless a level of the any-word fallback (words
+        anywhere) goes with them."""
         tiers = [("title",)] if match.title_only else [*TIERS, ()]
         exact = self.expression(match, exact=True)
         if exact == self.expression(match):
