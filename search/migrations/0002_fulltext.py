@@ -3,28 +3,31 @@
 from django.db import migrations
 
 COLUMNS = ("title_norm", "summary_norm", "body_norm", "names_norm")
-_cols = ", ".join(COLUMNS)
-_new = ", ".join(f"new.{c}" for c in COLUMNS)
-_old = ", ".join(f"old.{c}" for c in COLUMNS)
 
-SQLITE = [
-    "CREATE VIRTUAL TABLE cms_search_fts USING fts5("
-    f"{_cols}, content='cms_search_searchentry', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 0', prefix='2 3')",
-    "CREATE TRIGGER cms_search_fts_ai AFTER INSERT ON cms_search_searchentry BEGIN "
-    f"INSERT INTO cms_search_fts(rowid, {_cols}) VALUES (new.id, {_new}); END",
-    "CREATE TRIGGER cms_search_fts_ad AFTER DELETE ON cms_search_searchentry BEGIN "
-    f"INSERT INTO cms_search_fts(cms_search_fts, rowid, {_cols}) VALUES ('delete', old.id, {_old}); END",
-    "CREATE TRIGGER cms_search_fts_au AFTER UPDATE ON cms_search_searchentry BEGIN "
-    f"INSERT INTO cms_search_fts(cms_search_fts, rowid, {_cols}) VALUES ('delete', old.id, {_old}); "
-    f"INSERT INTO cms_search_fts(rowid, {_cols}) VALUES (new.id, {_new}); END",
-]
-SQLITE_REVERSE = [
-    "DROP TRIGGER IF EXISTS cms_search_fts_ai",
-    "DROP TRIGGER IF EXISTS cms_search_fts_ad",
-    "DROP TRIGGER IF EXISTS cms_search_fts_au",
-    "DROP TABLE IF EXISTS cms_search_fts",
-]
+
+def sqlite_fulltext(table: str, columns: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(forwards, backwards): an external-content FTS5 ``table`` over ``columns`` of the entries, kept by
+    triggers (also used by ``0011_lead_fulltext``)."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    forwards = [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
+        f"{cols}, content='cms_search_searchentry', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 0', prefix='2 3')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON cms_search_searchentry BEGIN "
+        f"INSERT INTO {table}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON cms_search_searchentry BEGIN "
+        f"INSERT INTO {table}({table}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE ON cms_search_searchentry BEGIN "
+        f"INSERT INTO {table}({table}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {table}(rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+    backwards = [*(f"DROP TRIGGER IF EXISTS {table}_{kind}" for kind in ("ai", "ad", "au")), f"DROP TABLE IF EXISTS {table}"]
+    return forwards, backwards
+
+
+SQLITE, SQLITE_REVERSE = sqlite_fulltext("cms_search_fts", COLUMNS)
 
 _weighted = " || ".join(
     f"setweight(to_tsvector('simple'::regconfig, {column}), '{weight}')" for column, weight in zip(COLUMNS, "ABCD")

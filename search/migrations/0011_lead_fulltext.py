@@ -12,44 +12,22 @@ Kept by triggers, as ``cms_search_fts`` is (``search.indexer.rebuild`` drops bot
 rebuilds both tables in one pass each).
 """
 
+import importlib
+
 from django.db import migrations
 
+_fulltext = importlib.import_module("search.migrations.0002_fulltext")
+
 COLUMNS = ("title_norm", "summary_norm")
-_cols = ", ".join(COLUMNS)
-_new = ", ".join(f"new.{c}" for c in COLUMNS)
-_old = ", ".join(f"old.{c}" for c in COLUMNS)
-
-SQLITE = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS cms_search_lead_fts USING fts5("
-    f"{_cols}, content='cms_search_searchentry', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 0', prefix='2 3')",
-    "CREATE TRIGGER cms_search_lead_fts_ai AFTER INSERT ON cms_search_searchentry BEGIN "
-    f"INSERT INTO cms_search_lead_fts(rowid, {_cols}) VALUES (new.id, {_new}); END",
-    "CREATE TRIGGER cms_search_lead_fts_ad AFTER DELETE ON cms_search_searchentry BEGIN "
-    f"INSERT INTO cms_search_lead_fts(cms_search_lead_fts, rowid, {_cols}) VALUES ('delete', old.id, {_old}); END",
-    "CREATE TRIGGER cms_search_lead_fts_au AFTER UPDATE ON cms_search_searchentry BEGIN "
-    f"INSERT INTO cms_search_lead_fts(cms_search_lead_fts, rowid, {_cols}) VALUES ('delete', old.id, {_old}); "
-    f"INSERT INTO cms_search_lead_fts(rowid, {_cols}) VALUES (new.id, {_new}); END",
-]
-SQLITE_REVERSE = [
-    "DROP TRIGGER IF EXISTS cms_search_lead_fts_ai",
-    "DROP TRIGGER IF EXISTS cms_search_lead_fts_ad",
-    "DROP TRIGGER IF EXISTS cms_search_lead_fts_au",
-    "DROP TABLE IF EXISTS cms_search_lead_fts",
-]
+SQLITE, SQLITE_REVERSE = _fulltext.sqlite_fulltext("cms_search_lead_fts", COLUMNS)
 BUILD = ["INSERT INTO cms_search_lead_fts(cms_search_lead_fts) VALUES ('rebuild')"]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("cms_search", "0010_indexes_per_language")]
 
-    operations = [migrations.RunPython(_run([*SQLITE, *BUILD]), _run(SQLITE_REVERSE))]
+    operations = [
+        migrations.RunPython(
+            _fulltext._run({"sqlite": [*SQLITE, *BUILD]}), _fulltext._run({"sqlite": SQLITE_REVERSE})
+        )
+    ]
