@@ -97,7 +97,7 @@ def test_all_words_first_then_more_words_before_fewer(client, news):
 
 
 def test_words_nothing_has_are_left_out_of_the_any_word_fallback(client, news):
-    """"Emu" and "zzyzx" are in no entry: the fallback ranks like the query without them (same items, order,
+    """The words "emu" and "zzyzx" are in no entry: the fallback ranks like the query without them (same items, order,
     count and snippets), and no statement after the look for each word reads them."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
