@@ -36,11 +36,8 @@ GIN_FLUSH = [
     *(f"ALTER INDEX IF EXISTS {name} SET (fastupdate = off)" for name in GIN_INDEXES),
     *(f"SELECT gin_clean_pending_list(to_regclass('{name}'))" for name in GIN_INDEXES),
 ]
-#: SQLite's FTS5 tables (every column; the lead), each kept by its triggers.
-_FULLTEXT = tuple(
-    importlib.import_module(f"search.migrations.{name}") for name in ("0002_fulltext", "0011_lead_fulltext")
-)
-_FTS_TABLES = ("cms_search_fts", "cms_search_lead_fts")
+#: SQLite's FTS5 tables (every column; the lead), each kept by its triggers, words tagged by language.
+_FULLTEXT = importlib.import_module("search.migrations.0012_words_per_language")
 _paused = contextvars.ContextVar("search_indexing_paused", default=False)
 
 
@@ -137,27 +134,25 @@ def rebuild() -> int:
     """Drop every entry and index every live content page again.
 
     On SQLite the triggers that keep the FTS5 tables in step are dropped for the duration and each FTS5
-    table is rebuilt once at the end, in one pass, instead of being updated row by row (twice the work).
+    table is filled again once at the end, in one pass, instead of being updated row by row (twice the work).
     On PostgreSQL the GIN indexes take new entries into their pending list for the duration (merged in
     bulk, instead of every word of every entry inserted into the tree as it comes: most of the time of a
     rebuild) and are flushed at the end; searches meanwhile read the old entries, as before."""
     sqlite, postgresql = connection.vendor == "sqlite", connection.vendor == "postgresql"
     with transaction.atomic():
         if sqlite:
-            for module in _FULLTEXT:
-                _run(module.SQLITE_REVERSE, "TRIGGER")
+            _run(_FULLTEXT.SQLITE_REVERSE, "TRIGGER")
         if postgresql:
             _run(GIN_BULK)
         SearchEntry.objects.all().delete()
         written = index_pages(content_page_ids())
         if sqlite:
-            for module in _FULLTEXT:
-                _run(module.SQLITE, "TRIGGER")
-            _run([f"INSERT INTO {table}({table}) VALUES ('rebuild')" for table in _FTS_TABLES])
+            _run(_FULLTEXT.SQLITE, "TRIGGER")
+            _run(_FULLTEXT.FILL)
         if postgresql:
             _run(GIN_FLUSH)
     if sqlite:
-        _run([f"INSERT INTO {table}({table}) VALUES ('optimize')" for table in _FTS_TABLES])
+        _run([f"INSERT INTO {table}({table}) VALUES ('optimize')" for table in _FULLTEXT.TABLES])
     elif postgresql and connection.in_atomic_block:
         _run(["ANALYZE cms_search_searchentry"])  # the planner's figures for the new entries
     elif postgresql:

@@ -25,6 +25,11 @@ class SQLBackend(Backend):
     #: Appended to the visibility subquery: PostgreSQL's keeps it a check per match (see ``postgres``).
     fence = ""
 
+    def bound(self, match: Match, scope: Scope) -> Match:
+        """``match`` as this backend looks it up in ``scope`` (SQLite: among the words of its language);
+        every statement of a search is built from the bound match."""
+        return match
+
     def matching(self, match: Match, scope: Scope) -> tuple[str, str, str, list]:
         """(SQL before SELECT, FROM clause, WHERE condition, their parameters in that order) of the entries
         ``e`` matching ``match`` (in ``scope``'s language at least: ``_where`` checks it again)."""
@@ -82,6 +87,7 @@ class SQLBackend(Backend):
     def search(self, match: Match, scope: Scope, limit: int, offset: int = 0, *, count: bool = True) -> Ranked:
         if not match.terms:
             return Ranked(0, [])
+        match = self.bound(match, scope)
         before, hits, condition, params = self.matching(match, scope)
         where, where_params = self._where(scope)
         order, order_params = self._order(match)
@@ -98,6 +104,7 @@ class SQLBackend(Backend):
     def count(self, match: Match, scope: Scope) -> int:
         if not match.terms:
             return 0
+        match = self.bound(match, scope)
         before, hits, condition, params = self.matching(match, scope)
         where, where_params = self._where(scope)
         sql = f"{before} SELECT COUNT(*) FROM (SELECT 1 FROM {hits} WHERE {condition} AND {where} LIMIT %s) AS counted"

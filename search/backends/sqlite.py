@@ -18,7 +18,10 @@ by the shared sorted statement instead. In ANY mode the groups are "exactly k of
 Each tier split by exact forms is first read whole (``_tier_rows``): a read walks every match of the words
 (FTS5 keeps no list per column), so an empty title tier of two common words costs one walk, not two. The
 title and summary tiers and suggestions read the lead table (``cms_search_lead_fts``, titles and summaries
-only: migration ``0011_lead_fulltext``), whose lists are a fraction of the main table's.
+only: migration ``0011_lead_fulltext``), whose lists are a fraction of the main table's. In both tables each
+word is indexed with its entry's language number in front (migration ``0012_words_per_language``), and every
+statement looks words up with its scope's (``in_language``): it walks the matches of that language only, not
+those of a word common in another (an Arabic name in an English search, the names indexed in every language).
 Offers from other languages are read by groups too, each match's page checked for the language: when the
 pages missing it are too many to list (half of them at 100,000 items), offers are common, and a page of
 five is found among the newest matches.
@@ -31,6 +34,7 @@ match's page. Either stops after ``COUNT_MAX``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from itertools import combinations
@@ -64,16 +68,32 @@ def _ids_json(pages: frozenset[int]) -> str:
     return json.dumps(sorted(pages))
 
 
+@dataclasses.dataclass(frozen=True)
+class InLanguage(Match):
+    """A match looked up among the words of one language: ``tag``, the language's number, is in front of every
+    indexed word (migration ``0012_words_per_language``)."""
+
+    tag: str = ""
+
+
+def in_language(match: Match, lang: str) -> InLanguage:
+    """``match`` to be looked up in ``lang``'s words (every statement of a search reads one language)."""
+    tag = f"{LANG_NUMBER[lang]:02d}"
+    if isinstance(match, InLanguage) and match.tag == tag:
+        return match
+    return InLanguage(**{field.name: getattr(match, field.name) for field in dataclasses.fields(Match)}, tag=tag)
+
+
 def _quoted(word: str) -> str:
     return '"' + word.replace('"', "") + '"'
 
 
-def _words(match: Match, position: int, exact: bool = False) -> list[str]:
-    term = match.terms[position]
+def _words(match: InLanguage, position: int, exact: bool = False) -> list[str]:
+    term, tag = match.terms[position], match.tag
     if match.prefix_last and position == len(match.terms) - 1:
-        return [f"{_quoted(prefix)}*" for prefix in term.prefixes]
+        return [f"{_quoted(tag + prefix)}*" for prefix in term.prefixes]
     alternatives = (term.exact if exact else term.alternatives) or (term.core,)
-    return [_quoted(word) for word in alternatives]
+    return [_quoted(tag + word) for word in alternatives]
 
 
 class SQLiteBackend(SQLBackend):
@@ -87,7 +107,11 @@ class SQLiteBackend(SQLBackend):
             params.append(_ids_json(frozenset(scope.within)))
         return condition, params
 
+    def bound(self, match, scope):
+        return in_language(match, scope.lang)
+
     def matching(self, match, scope):
+        match = self.bound(match, scope)
         condition, params = self._by_id(scope)
         before = (
             "WITH h AS MATERIALIZED (SELECT rowid AS id FROM cms_search_fts "
@@ -97,6 +121,7 @@ class SQLiteBackend(SQLBackend):
         return before, hits, "TRUE", [self.expression(match), *params]
 
     def search(self, match, scope, limit, offset=0, *, count=True):
+        match = self.bound(match, scope)
         if match.mode == ANY and len(match.terms) > ANY_GROUPED_MAX:
             if match.prefix_last:  # (no such search is made: suggestions need every word)
                 return super().search(match, scope, limit, offset, count=count)
@@ -194,7 +219,7 @@ class SQLiteBackend(SQLBackend):
         wanted = offset + limit
         rare_expression = " OR ".join(self.term_expression(match, position) for position in rare)
         rare_rows = self._keyed_rows(match, scope, rare_expression) if rare else []
-        common_match = Match(tuple(match.terms[position] for position in common), ANY, title_only=match.title_only)
+        common_match = dataclasses.replace(match, terms=tuple(match.terms[position] for position in common))
         ranked, complete, next_rare = [], True, 0
         for key, own, exact, table in self._tiers(common_match):
             while next_rare < len(rare_rows) and rare_rows[next_rare][:2] > key:
@@ -250,11 +275,13 @@ class SQLiteBackend(SQLBackend):
         return bool(self.fetch(*self.first_match(match, scope)))
 
     def first_match(self, match, scope):
+        match = self.bound(match, scope)
         by_lang, params = self._by_id(scope, pages=False)
         sql = f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND {by_lang} LIMIT 1"
         return sql, [self.expression(match), *params]
 
     def count(self, match, scope):
+        match = self.bound(match, scope)
         if not match.terms or not self.counts_matches(scope):
             return super().count(match, scope)
         by_id, params = self._by_id(scope)

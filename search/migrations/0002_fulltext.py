@@ -5,16 +5,21 @@ from django.db import migrations
 COLUMNS = ("title_norm", "summary_norm", "body_norm", "names_norm")
 
 
-def sqlite_fulltext(table: str, columns: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """(forwards, backwards): an external-content FTS5 ``table`` over ``columns`` of the entries, kept by
-    triggers (also used by ``0011_lead_fulltext``)."""
+def sqlite_fulltext(
+    table: str,
+    columns: tuple[str, ...],
+    options: str = "content='cms_search_searchentry', content_rowid='id', prefix='2 3'",
+    value=lambda row, column: f"{row}.{column}",
+) -> tuple[list[str], list[str]]:
+    """(forwards, backwards): an FTS5 ``table`` over ``columns`` of the entries, kept by triggers that index
+    ``value(row, column)`` of each new (``new``) and old (``old``) row (also used by ``0011_lead_fulltext`` and
+    ``0012_words_per_language``)."""
     cols = ", ".join(columns)
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
+    new = ", ".join(value("new", c) for c in columns)
+    old = ", ".join(value("old", c) for c in columns)
     forwards = [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
-        f"{cols}, content='cms_search_searchentry', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 0', prefix='2 3')",
+        f"{cols}, {options}, tokenize='unicode61 remove_diacritics 0')",
         f"CREATE TRIGGER {table}_ai AFTER INSERT ON cms_search_searchentry BEGIN "
         f"INSERT INTO {table}(rowid, {cols}) VALUES (new.id, {new}); END",
         f"CREATE TRIGGER {table}_ad AFTER DELETE ON cms_search_searchentry BEGIN "
