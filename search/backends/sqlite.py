@@ -177,14 +177,14 @@ class SQLiteBackend(SQLBackend):
         found = read(own, wanted)
         if not exact or not found:
             return [(*key, 1, entry, page_id) for entry, page_id in found]
-        # Where the exact forms are: a suggestion's in the title, a search's anywhere.
-        exact_table = LEAD if title_only else FTS
-        exact_entries = {
+        # Where the exact forms are: a suggestion's in the title, a search's anywhere. Read over the range of
+        # ids found, not for each id: given a list of ids, SQLite runs the full-text query once per id.
+        exact_table, entries = LEAD if title_only else FTS, {entry for entry, _ in found}
+        exact_entries = entries & {
             row[0]
             for row in self.fetch(
-                f"SELECT rowid FROM {exact_table} WHERE {exact_table} MATCH %s "
-                "AND rowid IN (SELECT value FROM json_each(%s))",
-                [exact, json.dumps([entry for entry, _ in found])],  # (every one of them matches ``own``)
+                f"SELECT rowid FROM {exact_table} WHERE {exact_table} MATCH %s AND rowid BETWEEN %s AND %s",
+                [exact, min(entries), max(entries)],
             )
         }
         if len(found) < wanted or len(exact_entries) == len(found):
