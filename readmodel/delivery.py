@@ -46,16 +46,17 @@ def page_of_ids_and_count(queryset, offset: int, limit: int) -> tuple[list[int],
 
 def public_item_ids(types, ordering: str) -> array:
     """Every public item of ``types`` in date order (``ordering``: ``-date`` or ``date``), kept per content
-    version in each worker (``cms.api.cache.per_version``: the version is replaced by every change and when a
-    scheduled go-live or expiry time passes, so the list is never older than what it depends on). A plain
-    list's page is then a slice and its count a length, whatever the archive's size; 8 bytes per item."""
+    version and shared by the workers (``cms.api.cache.per_version``: the version is replaced by every change
+    and when a scheduled go-live or expiry time passes, so the list is never older than what it depends on).
+    A plain list's page is then a slice and its count a length, whatever the archive's size; 8 bytes per
+    item."""
     name = f"list-ids:{ordering}:" + ",".join(sorted(model._meta.label for model in types))
 
     def compute():
         filters = selectors.ItemFilters(types=tuple(types))
         return array("q", selectors.item_queryset(filters, "", ordering).values_list("pk", flat=True))
 
-    return per_version(name, compute)
+    return per_version(name, compute, shared=True)
 
 
 def list_body(request, filters, ordering: str, window, code: str, base_url: str) -> str:

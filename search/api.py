@@ -58,7 +58,9 @@ def outside_pages(filters: selectors.ItemFilters) -> frozenset[int] | None:
     if filters != selectors.ItemFilters(types=filters.types):
         return None
     name = "search-outside:" + ",".join(sorted(model._meta.label for model in filters.types))
-    return per_version(name, lambda: engine.unlisted_pages(delivery.public_item_ids(filters.types, "-date")))
+    return per_version(
+        name, lambda: engine.unlisted_pages(delivery.public_item_ids(filters.types, "-date")), shared=True
+    )
 
 
 class SearchView(PublicAPIView):

@@ -127,7 +127,7 @@ def pages_without(lang: str) -> frozenset[int]:
         pages = by_page.filter(own=0).values_list("page_id", flat=True)
         return frozenset(pages.iterator(chunk_size=10_000))
 
-    return per_version("search-without:" + lang, compute)
+    return per_version("search-without:" + lang, compute, shared=True)
 
 
 def _search(backend, q, lang, pages, limit, offset, missing, outside) -> Outcome:

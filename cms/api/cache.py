@@ -41,6 +41,9 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 VERSION_KEY = "cms:content-version"
+#: Seconds a shared per-version value is kept: a replaced version's values are never read again, and one of
+#: the current version that has expired is computed again by the next worker that needs it.
+SHARED_TIMEOUT = 3600
 _LOCAL_BACKENDS = ("LocMemCache", "DummyCache")
 _file_cache = None
 _per_version: dict[str, tuple[str, object]] = {}
@@ -140,10 +143,15 @@ def within(state: State | None):
         _request_state.reset(token)
 
 
-def per_version(name: str, compute):
+def per_version(name: str, compute, *, shared: bool = False):
     """``compute()``, kept in this process until the content version changes: for what depends on the content
     alone (the restricted subtrees, the default site and its root), read on every request but changed only
     by the changes that replace the version. The time of day is never part of such a value.
+
+    ``shared``: also kept in the store of the version (every process of the site reads it), for values that
+    cost a worker more to compute than to read (the list of every public item at 100,000 items: 0.2 s of
+    SQL). Each new worker (gunicorn replaces them every few thousand requests) and each worker after a change
+    then reads it instead of computing it again.
 
     Inside a transaction of our own nothing is kept or read: it may hold a change not yet committed (which
     another process, reading under the same new version, cannot see yet) or one about to be rolled back."""
@@ -153,7 +161,12 @@ def per_version(name: str, compute):
     held = _per_version.get(name)
     if held is not None and held[0] == token:
         return held[1]
-    value = compute()
+    key = f"cms:per-version:{name}:{token}"
+    value = version_store().get(key) if shared else None
+    if value is None:
+        value = compute()
+        if shared:
+            version_store().set(key, value, SHARED_TIMEOUT)
     _per_version[name] = (token, value)
     return value
 

@@ -309,6 +309,32 @@ def test_what_searching_keeps_per_version_is_read_once(api, items, no_response_c
     assert not any("DISTINCT" in sql for sql in statements), statements
 
 
+def test_a_new_worker_reads_what_another_computed_for_the_version(api, items, no_response_cache):
+    """The list of every public item and the pages a search leaves out or may offer are kept in the store
+    every worker shares: a new worker (nothing of its own kept yet) reads them instead of computing them
+    again (0.5 s at 100,000 items); after a change they are computed again, once."""
+    from cms.api import cache
+
+    def computed():
+        with CaptureQueriesContext(connection) as queries:
+            assert api.get("search/", {"q": "Item", "lang": "en"}).status_code == 200
+            assert api.get("news/", {"lang": "en"}).status_code == 200
+        statements = [query["sql"] for query in queries.captured_queries]
+        return {
+            "public items": any("ORDER BY COALESCE(" in sql for sql in statements),
+            "search outside": any("SELECT DISTINCT" in sql for sql in statements),
+            "pages without a language": any("HAVING" in sql for sql in statements),
+        }
+
+    cache.bump()
+    cache._per_version.clear()
+    assert all(computed().values())  # the first worker under a new version
+    cache._per_version.clear()  # another worker, or this one replaced
+    assert not any(computed().values())
+    cache.bump()
+    assert all(computed().values())
+
+
 def test_an_expiry_passed_before_the_next_change_still_drops_the_links_to_the_expired_page(api, items):
     """A page expires by the clock alone, and a change elsewhere replaces the content version before any
     request noticed the expiry: the stored documents linking to it are forgotten all the same (the version
