@@ -14,7 +14,11 @@ What it does:
 2. the project's index rebuilt (``rebuild_search_index``, timed: entries per second) and Wagtail's
    (``update_index``, built once with the database);
 3. gunicorn (``--workers``, default 2) serving ``bench.settings`` (the test settings plus Wagtail's API v2),
-   with the response cache off so that every request searches;
+   with the response cache off so that every request searches, each worker replaced after
+   ``--max-requests`` requests as in production (``gunicorn.conf.py``: 2,000; ``0``: never). At the
+   benchmark's hundreds of requests per second that is every few seconds, and wrk, which accounts for the
+   requests a stalled server would have delayed, turns each worker's start into a tail of slow requests:
+   compare with ``--max-requests 0`` to tell the search's own tail from the workers' starts;
 4. for each endpoint, wrk (``/usr/bin/wrk``, ``--connections`` open connections, ``--duration`` seconds after a
    warm-up) cycling through the same query texts: the relevance set's 232 queries plus the common words of
    ``QUERIES`` for search and Wagtail; title prefixes as typed for suggest;
@@ -225,6 +229,7 @@ def run(args) -> dict:
         # Every request searches: wrk cycles through a few hundred queries, which the response cache would
         # answer from memory after the first round.
         CMS_API_RESPONSE_CACHE="0",
+        GUNICORN_MAX_REQUESTS=str(args.max_requests),
     )
     setup = prepare(args.database, args.items, args.fresh, env)
     index = rebuild(env)
@@ -260,6 +265,7 @@ def run(args) -> dict:
         "items": args.items,
         "workers": args.workers,
         "connections": args.connections,
+        "max_requests": args.max_requests,
         "duration_s": args.duration,
         "cpus": os.cpu_count(),
         "load_before": [round(value, 2) for value in load_before],
@@ -305,14 +311,15 @@ def report(date: str) -> str:
             )
     lines += [
         "",
-        "| database | items | index entries | build s | entries/s | workers | connections |",
-        "|---|---|---|---|---|---|---|",
+        "| database | items | index entries | build s | entries/s | workers | connections | worker replaced after |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for run_ in runs:
         index = run_["index"]
         lines.append(
             f"| {run_['database']} | {run_['items']} | {index['entries']} | {index['seconds']:.1f} | "
-            f"{index['entries_per_s']:.0f} | {run_['workers']} | {run_['connections']} |"
+            f"{index['entries_per_s']:.0f} | {run_['workers']} | {run_['connections']} | "
+            f"{run_.get('max_requests', 2000) or 'never'} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -325,6 +332,12 @@ def main():
     parser.add_argument("--fresh", action="store_true", help="build the database again")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=2)
+    parser.add_argument(
+        "--max-requests",
+        type=int,
+        default=int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000")),
+        help="requests after which gunicorn replaces a worker (gunicorn.conf.py's default; 0: never)",
+    )
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--port", type=int, default=8931)
     parser.add_argument("--cpu-probe", action="store_true", help=argparse.SUPPRESS)
