@@ -28,7 +28,7 @@ five is found among the newest matches.
 
 The count is skipped when the groups were read to their end. Else, when the scope is every indexed page but
 a known few (``Scope.outside``: an unfiltered search), it is read from the full-text index alone, the
-language and page taken from the ids, those few pages' matches left out; a filtered search checks each
+page taken from the ids, those few pages' matches left out; a filtered search checks each
 match's page. Either stops after ``COUNT_MAX``.
 """
 
@@ -39,7 +39,7 @@ import functools
 import json
 from itertools import combinations
 
-from ..models import LANG_NUMBER, LANG_OF_ID, PAGE_OF_ID
+from ..models import LANG_NUMBER, PAGE_OF_ID
 from . import ALL, ANY, COUNT_MAX, Match, Ranked
 from .sql import TIERS, SQLBackend
 
@@ -98,14 +98,14 @@ def _words(match: InLanguage, position: int, exact: bool = False) -> list[str]:
 
 class SQLiteBackend(SQLBackend):
     @staticmethod
-    def _by_id(scope, *, pages: bool = True, table: str = FTS) -> tuple[str, list]:
-        """The scope's language and (with ``pages``) ``within`` read from the full-text index's ids: matches
-        elsewhere are dropped before the join."""
-        condition, params = LANG_OF_ID % f"{table}.rowid" + " = %s", [LANG_NUMBER[scope.lang]]
-        if pages and scope.within is not None:
-            condition += f" AND {PAGE_OF_ID % f'{table}.rowid'} IN (SELECT value FROM json_each(%s))"
-            params.append(_ids_json(frozenset(scope.within)))
-        return condition, params
+    def _by_id(scope, *, table: str = FTS) -> tuple[str, list]:
+        """``scope.within`` read from the full-text index's ids: matches of other pages are dropped before
+        the join. (No check of the language: the words looked up are the scope's language's own.)"""
+        if scope.within is None:
+            return "TRUE", []
+        return f"{PAGE_OF_ID % f'{table}.rowid'} IN (SELECT value FROM json_each(%s))", [
+            _ids_json(frozenset(scope.within))
+        ]
 
     def bound(self, match, scope):
         return in_language(match, scope.lang)
@@ -281,9 +281,7 @@ class SQLiteBackend(SQLBackend):
 
     def first_match(self, match, scope):
         match = self.bound(match, scope)
-        by_lang, params = self._by_id(scope, pages=False)
-        sql = f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND {by_lang} LIMIT 1"
-        return sql, [self.expression(match), *params]
+        return f"SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s LIMIT 1", [self.expression(match)]
 
     def count(self, match, scope):
         match = self.bound(match, scope)
